@@ -1,0 +1,8 @@
+//! prakat: Thai government announcements (ประกาศ) in, structured Documents out.
+pub mod dictionaries;
+pub mod document;
+pub mod error;
+pub mod ingest;
+pub mod parse;
+pub mod source;
+pub mod thai;

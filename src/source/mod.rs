@@ -1,0 +1,65 @@
+//! Input files: what they are (sniffed from their bytes, never from their names) and their
+//! pages as text or images.
+
+pub mod text;
+
+use crate::error::{Error, Result};
+
+/// What a file's first bytes say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sniffed {
+    Pdf,
+    Png,
+    Jpeg,
+    Tiff,
+    /// Anything else: decoded as text, which fails with a clear error if it is not.
+    Text,
+}
+
+pub fn sniff(bytes: &[u8]) -> Sniffed {
+    let b = bytes;
+    if b.starts_with(b"%PDF-")
+        || b.get(..1024)
+            .is_some_and(|h| h.windows(5).any(|w| w == b"%PDF-"))
+    {
+        Sniffed::Pdf
+    } else if b.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Sniffed::Png
+    } else if b.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Sniffed::Jpeg
+    } else if b.starts_with(b"II*\0") || b.starts_with(b"MM\0*") {
+        Sniffed::Tiff
+    } else {
+        Sniffed::Text
+    }
+}
+
+/// The pages of one input, ready for clean-up and parsing.
+#[derive(Debug, Clone)]
+pub struct Pages {
+    pub texts: Vec<String>,
+    /// Per-page OCR confidence; `None` for text that needed no OCR.
+    pub confidences: Vec<Option<f32>>,
+    pub encoding: Option<String>,
+}
+
+/// Reads a file's bytes into pages of text. Images and PDFs need the OCR stage (not built
+/// yet) and fail with [`Error::Unsupported`].
+pub fn pages(bytes: &[u8]) -> Result<Pages> {
+    match sniff(bytes) {
+        Sniffed::Pdf => Err(Error::Unsupported("PDF")),
+        Sniffed::Png => Err(Error::Unsupported("PNG image")),
+        Sniffed::Jpeg => Err(Error::Unsupported("JPEG image")),
+        Sniffed::Tiff => Err(Error::Unsupported("TIFF image")),
+        Sniffed::Text => {
+            let decoded = text::decode(bytes)?;
+            // A form feed separates pages, as pdftotext and OCR tools write them.
+            let texts: Vec<String> = decoded.text.split('\u{000C}').map(str::to_string).collect();
+            Ok(Pages {
+                confidences: vec![None; texts.len()],
+                texts,
+                encoding: Some(decoded.encoding.to_string()),
+            })
+        }
+    }
+}

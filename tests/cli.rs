@@ -1,0 +1,151 @@
+//! The `prakat` binary as a script or a person uses it: output shapes, exit codes, and a batch
+//! that goes on when some files are bad.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::fixture;
+use serde_json::Value;
+
+fn prakat(args: &[&str]) -> Output {
+    match Command::new(env!("CARGO_BIN_EXE_prakat"))
+        .args(args)
+        .output()
+    {
+        Ok(o) => o,
+        Err(e) => panic!("running prakat: {e}"),
+    }
+}
+
+fn path(name: &str) -> String {
+    fixture(name).display().to_string()
+}
+
+fn json_lines(out: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+#[test]
+fn a_batch_with_bad_files_reports_each_and_goes_on() {
+    let out = prakat(&[
+        "ingest",
+        "--json",
+        &path("bad/empty.txt"),
+        &path("text/000_2c97b2254962d538.txt"),
+        &path("bad/binary.txt"),
+        &path("bad/unknown-encoding.txt"),
+        &path("text/003_625cfb078f57ecd4.txt"),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "some files failed");
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 5, "one line per input, in input order");
+    for (i, reason) in [(0, "empty"), (2, "binary"), (3, "encoding")] {
+        let e = lines[i]["error"].as_str().unwrap_or_default();
+        assert!(e.contains(reason), "line {i}: {e}");
+        assert!(lines[i]["path"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with(".txt"));
+    }
+    assert_eq!(lines[1]["issuer"], "จังหวัดภูเก็ต");
+    assert_eq!(lines[4]["date"], "2019-04-25");
+    // The Document contract's fields are all there.
+    for key in [
+        "id",
+        "source",
+        "issuer",
+        "issuer_kind",
+        "province",
+        "subject",
+        "date",
+        "date_text",
+        "signatories",
+        "clauses",
+        "tables",
+        "dates",
+        "pages",
+        "text",
+        "warnings",
+    ] {
+        assert!(lines[1].get(key).is_some(), "missing {key}");
+    }
+}
+
+#[test]
+fn folders_are_read_recursively_and_documents_written_to_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out_dir = dir.path().join("docs");
+    let out = prakat(&[
+        "ingest",
+        "--json",
+        "--out",
+        out_dir.to_str().unwrap_or_default(),
+        &path("text"),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&out);
+    let inputs = std::fs::read_dir(fixture("text"))
+        .map(|r| r.count())
+        .unwrap_or(0);
+    assert_eq!(lines.len(), inputs);
+    for doc in &lines {
+        let id = doc["id"].as_str().unwrap_or_default();
+        let written =
+            std::fs::read_to_string(out_dir.join(format!("{id}.json"))).expect("document file");
+        let written: Value = serde_json::from_str(&written).expect("JSON");
+        assert_eq!(&written, doc);
+    }
+}
+
+#[test]
+fn people_get_a_summary_and_errors_on_stderr() {
+    let out = prakat(&[
+        "ingest",
+        &path("text/004_8672232b6a1971aa.txt"),
+        "no/such/file.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stdout.contains("องค์การบริหารส่วนจังหวัดเพชรบูรณ์") && stdout.contains("23 clauses"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("no/such/file.txt"), "{stderr}");
+    assert!(stderr.contains("1 read, 1 failed"), "{stderr}");
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(prakat(&["ingest"]).status.code(), Some(2));
+    assert_eq!(prakat(&["no-such-command"]).status.code(), Some(2));
+}
+
+#[test]
+fn eval_reports_every_file_and_the_benchmark() {
+    let out = prakat(&[
+        "eval",
+        "--json",
+        "--bench",
+        "--seconds",
+        "0.2",
+        &path("text/000_2c97b2254962d538.txt"),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let lines = json_lines(&out);
+    assert_eq!(lines[0]["clauses"], 8);
+    let pages = lines
+        .iter()
+        .find_map(|l| l["bench"]["pages_per_s"].as_f64())
+        .expect("bench line");
+    assert!(pages > 0.0);
+}
