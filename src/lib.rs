@@ -2,6 +2,7 @@
 pub mod dictionaries;
 pub mod document;
 pub mod error;
+pub mod index;
 pub mod ingest;
 pub mod parse;
 pub mod source;

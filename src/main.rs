@@ -35,6 +35,49 @@ enum Command {
         /// Worker threads (default: one per core).
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
+        /// The search index to add the Documents to.
+        #[arg(long, value_name = "DIR", default_value = prakat::index::DEFAULT_DIR)]
+        index: PathBuf,
+        /// Do not touch the search index.
+        #[arg(long)]
+        no_index: bool,
+    },
+    /// Add Documents made elsewhere (JSON files, or folders of them) to the search index.
+    Index {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_name = "DIR", default_value = prakat::index::DEFAULT_DIR)]
+        index: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search clauses and documents. Query: words, "phrases", -excluded, and filters
+    /// province:ภูเก็ต kind:pao year:2566 (or 2560..2566) date:2023-01-01..2023-06-30
+    /// issuer:… section:… clause:1.2
+    Search {
+        query: String,
+        #[arg(long, value_name = "DIR", default_value = prakat::index::DEFAULT_DIR)]
+        index: PathBuf,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Tolerate OCR errors: words within one edit, or most of their letter pairs.
+        #[arg(long)]
+        fuzzy: bool,
+        /// Also count matching documents by province, kind and year.
+        #[arg(long)]
+        facets: bool,
+        /// Same as province:P in the query.
+        #[arg(long)]
+        province: Option<String>,
+        /// Same as kind:K in the query.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Same as year:Y in the query.
+        #[arg(long)]
+        year: Option<String>,
+        /// One hit per line as JSON (then one {"facets": …} line with --facets).
+        #[arg(long)]
+        json: bool,
     },
     /// Report what the pipeline finds in files, and (with --bench) how fast the text path is.
     Eval {
@@ -46,6 +89,10 @@ enum Command {
         /// Seconds to run the benchmark for.
         #[arg(long, default_value_t = 3.0)]
         seconds: f64,
+        /// Score ICU4X's Thai segmentation models against hand-segmented sentences
+        /// (fixtures/segmentation/seeds-gold.txt) instead of reading files.
+        #[arg(long)]
+        segmentation: bool,
         /// One JSON object per line instead of a table.
         #[arg(long)]
         json: bool,
@@ -60,12 +107,46 @@ fn main() -> ExitCode {
             out,
             json,
             jobs,
-        } => cli::ingest::run(&paths, out.as_deref(), json, jobs),
+            index,
+            no_index,
+        } => cli::ingest::run(
+            &paths,
+            out.as_deref(),
+            json,
+            jobs,
+            (!no_index).then_some(index.as_path()),
+        ),
+        Command::Index { paths, index, json } => cli::search::index_json(&paths, &index, json),
+        Command::Search {
+            query,
+            index,
+            limit,
+            fuzzy,
+            facets,
+            province,
+            kind,
+            year,
+            json,
+        } => {
+            let mut q = query;
+            for (name, v) in [("province", province), ("kind", kind), ("year", year)] {
+                if let Some(v) = v {
+                    q.push_str(&format!(" {name}:\"{v}\""));
+                }
+            }
+            cli::search::run(&q, &index, limit, fuzzy, facets, json)
+        }
+        Command::Eval {
+            segmentation: true,
+            json,
+            ..
+        } => cli::eval::segmentation(json),
         Command::Eval {
             paths,
             bench,
             seconds,
             json,
+            ..
         } => cli::eval::run(&paths, bench, seconds, json),
     };
     match result {

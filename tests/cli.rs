@@ -34,6 +34,7 @@ fn a_batch_with_bad_files_reports_each_and_goes_on() {
     let out = prakat(&[
         "ingest",
         "--json",
+        "--no-index",
         &path("bad/empty.txt"),
         &path("text/000_2c97b2254962d538.txt"),
         &path("bad/binary.txt"),
@@ -79,9 +80,12 @@ fn a_batch_with_bad_files_reports_each_and_goes_on() {
 fn folders_are_read_recursively_and_documents_written_to_out() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out_dir = dir.path().join("docs");
+    let index = dir.path().join("index");
     let out = prakat(&[
         "ingest",
         "--json",
+        "--index",
+        index.to_str().unwrap_or_default(),
         "--out",
         out_dir.to_str().unwrap_or_default(),
         &path("text"),
@@ -110,6 +114,7 @@ fn folders_are_read_recursively_and_documents_written_to_out() {
 fn people_get_a_summary_and_errors_on_stderr() {
     let out = prakat(&[
         "ingest",
+        "--no-index",
         &path("text/004_8672232b6a1971aa.txt"),
         "no/such/file.txt",
     ]);
@@ -148,4 +153,57 @@ fn eval_reports_every_file_and_the_benchmark() {
         .find_map(|l| l["bench"]["pages_per_s"].as_f64())
         .expect("bench line");
     assert!(pages > 0.0);
+}
+
+#[test]
+fn search_finds_prints_and_says_when_nothing_matched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let index = dir.path().join("ix");
+    let ix = index.to_str().unwrap_or_default();
+    let first = prakat(&["ingest", "--index", ix, &path("text")]);
+    assert_eq!(first.status.code(), Some(0));
+    // A second run changes nothing.
+    let again = prakat(&["ingest", "--index", ix, &path("text")]);
+    assert!(String::from_utf8_lossy(&again.stdout)
+        .lines()
+        .all(|l| l.ends_with("unchanged")));
+
+    let out = prakat(&[
+        "search",
+        "--index",
+        ix,
+        "--json",
+        "--facets",
+        "กล่องรับฟังความคิดเห็น",
+        "--province",
+        "ภูเก็ต",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let lines = json_lines(&out);
+    let hit = &lines[0];
+    assert_eq!(hit["issuer"], "จังหวัดภูเก็ต");
+    assert_eq!(hit["number"], "2");
+    assert_eq!(hit["label"], "๒.");
+    assert!(hit["snippet"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("<b>กล่องรับฟังความคิดเห็น</b>"));
+    for key in ["id", "path", "date", "section", "score"] {
+        assert!(hit.get(key).is_some(), "missing {key}");
+    }
+    assert!(lines.last().and_then(|l| l.get("facets")).is_some());
+
+    let none = prakat(&["search", "--index", ix, "ไม่มีคำนี้แน่นอนในเอกสารใดๆ xyzzy"]);
+    assert_eq!(none.status.code(), Some(1));
+    let bad = prakat(&["search", "--index", ix, "\"unbalanced"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unbalanced quote"));
+    let missing = prakat(&[
+        "search",
+        "--index",
+        dir.path().join("nothing").to_str().unwrap_or_default(),
+        "x",
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no index"));
 }

@@ -194,7 +194,7 @@ fn phetchabun_pao_sections_and_table() {
 #[test]
 fn tis620_copy_reads_like_the_utf8_original() {
     let original = ingest("text/000_2c97b2254962d538.txt");
-    let legacy = ingest("text/tis620_000_phuket.txt");
+    let legacy = ingest("encodings/tis620_000_phuket.txt");
     assert_eq!(legacy.source.encoding.as_deref(), Some("windows-874"));
     assert_eq!(legacy.text, original.text);
     assert_eq!(legacy.clauses, original.clauses);

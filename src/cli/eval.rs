@@ -166,3 +166,59 @@ fn bench_text_path(
     }
     Ok(())
 }
+
+const SEGMENTATION_GOLD: &str = "fixtures/segmentation/seeds-gold.txt";
+
+/// Boundary precision/recall/F1 and speed of each segmentation model on the gold sentences.
+pub fn segmentation(json: bool) -> anyhow::Result<ExitCode> {
+    use prakat::thai::segment::{boundaries, boundary_scores, Model};
+    let gold_text = std::fs::read_to_string(SEGMENTATION_GOLD)
+        .map_err(|e| anyhow::anyhow!("reading {SEGMENTATION_GOLD}: {e}"))?;
+    let sentences: Vec<(String, Vec<usize>)> = gold_text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let mut at = 0;
+            let cuts = l
+                .split('|')
+                .map(|w| {
+                    at += w.chars().count();
+                    at
+                })
+                .collect();
+            (l.replace('|', ""), cuts)
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    let bytes: usize = sentences.iter().map(|(t, _)| t.len()).sum();
+    for (name, model) in [("dictionary", Model::Dictionary), ("lstm", Model::Lstm)] {
+        let (mut gold_all, mut guess_all) = (Vec::new(), Vec::new());
+        let mut offset = 0;
+        for (text, cuts) in &sentences {
+            gold_all.extend(cuts.iter().map(|c| c + offset));
+            guess_all.extend(boundaries(text, model).into_iter().map(|c| c + offset));
+            offset += text.chars().count() + 1;
+        }
+        let (p, r, f) = boundary_scores(&gold_all, &guess_all);
+        let start = Instant::now();
+        let mut rounds = 0usize;
+        while start.elapsed() < Duration::from_millis(500) {
+            for (t, _) in &sentences {
+                std::hint::black_box(boundaries(t, model));
+            }
+            rounds += 1;
+        }
+        let mbs = (bytes * rounds) as f64 / start.elapsed().as_secs_f64() / 1e6;
+        if json {
+            writeln!(
+                out,
+                "{}",
+                serde_json::json!({"model": name, "sentences": sentences.len(),
+                "precision": p, "recall": r, "f1": f, "mb_per_s": mbs})
+            )?;
+        } else {
+            writeln!(out, "{name:<10} {} sentences: boundary precision {p:.3} recall {r:.3} F1 {f:.3}, {mbs:.1} MB/s", sentences.len())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

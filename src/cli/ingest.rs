@@ -19,6 +19,7 @@ pub fn run(
     out: Option<&Path>,
     json: bool,
     jobs: Option<usize>,
+    index: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     if let Some(dir) = out {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
@@ -27,6 +28,14 @@ pub fn run(
         .num_threads(jobs.unwrap_or(0))
         .build()
         .context("starting worker threads")?;
+    let mut writer = match index {
+        Some(dir) => Some(
+            prakat::index::PrakatIndex::open_or_create(dir)
+                .and_then(|ix| ix.writer())
+                .with_context(|| format!("opening the index at {}", dir.display()))?,
+        ),
+        None => None,
+    };
     let (inputs, missing) = files::expand(paths);
     let stdout = std::io::stdout();
     let mut stdout = stdout.lock();
@@ -68,11 +77,27 @@ pub fn run(
                             continue;
                         }
                     }
+                    let indexed = match writer.as_mut().map(|w| w.add(d)) {
+                        Some(Err(e)) => {
+                            failed += 1;
+                            report_error(
+                                &mut stdout,
+                                &bar,
+                                json,
+                                &shown,
+                                &format!("indexing: {e}"),
+                            )?;
+                            continue;
+                        }
+                        Some(Ok(outcome)) => Some(outcome),
+                        None => None,
+                    };
                     ok += 1;
                     if json {
                         writeln!(stdout, "{}", serde_json::to_string(d)?)?;
                     } else {
-                        bar.suspend(|| writeln!(stdout, "{}", output::summary_line(d)))?;
+                        let line = output::summary_line(d, indexed);
+                        bar.suspend(|| writeln!(stdout, "{line}"))?;
                     }
                 }
                 Err(e) => {
@@ -80,6 +105,11 @@ pub fn run(
                     report_error(&mut stdout, &bar, json, &shown, &e.to_string())?;
                 }
             }
+        }
+        // One commit per chunk: an interrupted run leaves the last commit whole, and a rerun
+        // skips what is already in.
+        if let Some(w) = writer.as_mut() {
+            w.commit().context("committing the index")?;
         }
     }
     bar.finish_and_clear();

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use anyhow::Context;
 use prakat::document::Document;
+use prakat::index::writer::Outcome;
 
 /// The NDJSON line for a file that failed.
 pub fn error_line(path: &str, error: &str) -> String {
@@ -13,7 +14,7 @@ pub fn error_line(path: &str, error: &str) -> String {
 }
 
 /// One line a person reads: what was found in a Document.
-pub fn summary_line(d: &Document) -> String {
+pub fn summary_line(d: &Document, indexed: Option<Outcome>) -> String {
     let issuer = d.issuer.as_deref().unwrap_or("(no issuer)");
     let date = d.date.as_deref().unwrap_or("no date");
     let who = d
@@ -22,8 +23,14 @@ pub fn summary_line(d: &Document) -> String {
         .map(|s| s.name.as_str())
         .or(d.signing_office.as_deref())
         .unwrap_or("no signatory");
+    let indexed = match indexed {
+        Some(Outcome::Added) => " | indexed",
+        Some(Outcome::Replaced) => " | replaced in index",
+        Some(Outcome::Unchanged) => " | unchanged",
+        None => "",
+    };
     format!(
-        "{}  {issuer} | {date} | {} clauses, {} tables | {who} | {} warnings",
+        "{}  {issuer} | {date} | {} clauses, {} tables | {who} | {} warnings{indexed}",
         d.source.path,
         d.clauses.len(),
         d.tables.len(),

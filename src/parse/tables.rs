@@ -87,7 +87,11 @@ impl TableBuilder {
 
     pub fn push_line(&mut self, raw: &str, section: Option<&str>, caption: Option<&str>) {
         let row = cells(raw);
-        let number = row.first().and_then(|c| parse_number(c));
+        // A row number has at most 4 digits; a longer number is data, not a row label.
+        let number = row
+            .first()
+            .filter(|c| c.chars().count() <= 4)
+            .and_then(|c| parse_number(c));
         let width = row.len();
         // A new block continues the table when its width matches.
         if let Some(c) = self.current.as_mut() {

@@ -86,4 +86,19 @@ mod tests {
         }
         assert_eq!(digit_value('ก'), None);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn scripts_round_trip_and_agree_on_values(n in proptest::num::u32::ANY, text in "[ก-ฮ0-9๐-๙ .]{0,30}") {
+            let arabic = n.to_string();
+            let thai = to_thai(&arabic);
+            proptest::prop_assert!(thai.chars().all(is_thai_digit));
+            proptest::prop_assert_eq!(to_arabic(&thai), arabic.clone());
+            proptest::prop_assert_eq!(parse_number(&thai), Some(n));
+            proptest::prop_assert_eq!(parse_number(&arabic), Some(n));
+            // Converting changes digits only, and converting back restores Arabic digits.
+            proptest::prop_assert_eq!(to_arabic(&to_thai(&text)), to_arabic(&text));
+            proptest::prop_assert_eq!(to_thai(&text).chars().count(), text.chars().count());
+        }
+    }
 }

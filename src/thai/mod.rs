@@ -4,3 +4,4 @@
 pub mod clean;
 pub mod dates;
 pub mod digits;
+pub mod segment;

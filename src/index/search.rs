@@ -1,0 +1,341 @@
+//! Running a query: ranked clause and document hits with snippets, and facet counts.
+
+use std::ops::Bound;
+
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, IndexReader, ReloadPolicy, TantivyDocument, Term};
+
+use super::query::{self, Filter, Part};
+use super::schema::{self, Fields};
+use super::snippet::{self, Snippet};
+use super::tokenizer::{bigram_tokens, normalize_query, word_tokens};
+use super::{IndexError, PrakatIndex};
+
+#[derive(Debug, Clone, Copy)]
+pub struct SearchOptions {
+    pub limit: usize,
+    /// OCR-tolerant: words within one edit, and most of a word's bigrams, match.
+    pub fuzzy: bool,
+    pub facets: bool,
+    pub snippet_chars: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            limit: 10,
+            fuzzy: false,
+            facets: false,
+            snippet_chars: 160,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub id: String,
+    pub path: String,
+    pub issuer: Option<String>,
+    pub province: Option<String>,
+    pub kind: Option<String>,
+    pub date: Option<String>,
+    pub section: Option<String>,
+    /// Clause number; `None` for a document-level hit.
+    pub number: Option<String>,
+    pub label: Option<String>,
+    pub page: Option<u64>,
+    pub score: f32,
+    pub snippet: Snippet,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Facets {
+    pub province: Vec<(String, u64)>,
+    pub kind: Vec<(String, u64)>,
+    pub year: Vec<(String, u64)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    /// Matching index entries (documents and clauses).
+    pub total: usize,
+    /// Counts of matching documents, when asked for.
+    pub facets: Option<Facets>,
+}
+
+/// A reader kept open for many searches.
+pub struct Searcher {
+    reader: IndexReader,
+    fields: Fields,
+}
+
+fn boxed(q: impl Query) -> Box<dyn Query> {
+    Box::new(q)
+}
+
+fn term_q(field: Field, text: &str) -> Box<dyn Query> {
+    boxed(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+/// A term, or a phrase of the tokens in order.
+fn sequence(field: Field, tokens: &[String]) -> Option<Box<dyn Query>> {
+    match tokens {
+        [] => None,
+        [one] => Some(term_q(field, one)),
+        many => Some(boxed(PhraseQuery::new(
+            many.iter()
+                .map(|t| Term::from_field_text(field, t))
+                .collect(),
+        ))),
+    }
+}
+
+fn words(text: &str) -> Vec<String> {
+    word_tokens(text).into_iter().map(|t| t.text).collect()
+}
+
+fn bigrams(text: &str) -> Vec<String> {
+    bigram_tokens(text).into_iter().map(|t| t.text).collect()
+}
+
+/// Words to find anywhere a Document or clause holds text.
+fn text_query(f: &Fields, text: &str, fuzzy: bool) -> Option<Box<dyn Query>> {
+    let text = normalize_query(text);
+    let w = words(&text);
+    let g = bigrams(&text);
+    let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for field in [f.text, f.subject, f.issuer, f.section, f.signatories] {
+        if let Some(q) = sequence(field, &w) {
+            any.push((Occur::Should, q));
+        }
+    }
+    if let Some(q) = sequence(f.grams, &g) {
+        any.push((Occur::Should, q));
+    }
+    if fuzzy {
+        // Each word within one edit (words of four characters or more) …
+        let fuzzy_words: Vec<(Occur, Box<dyn Query>)> = w
+            .iter()
+            .map(|t| {
+                let term = Term::from_field_text(f.text, t);
+                let q: Box<dyn Query> = if t.chars().count() >= 4 {
+                    boxed(FuzzyTermQuery::new(term, 1, true))
+                } else {
+                    boxed(TermQuery::new(term, IndexRecordOption::WithFreqs))
+                };
+                (Occur::Must, q)
+            })
+            .collect();
+        if !fuzzy_words.is_empty() {
+            any.push((Occur::Should, boxed(BooleanQuery::new(fuzzy_words))));
+        }
+        // … or most of the bigrams, wherever they fall.
+        if g.len() >= 3 {
+            let need = (g.len() * 2).div_ceil(3);
+            let grams: Vec<Box<dyn Query>> = g.iter().map(|t| term_q(f.grams, t)).collect();
+            any.push((
+                Occur::Should,
+                boxed(BooleanQuery::union_with_minimum_required_clauses(
+                    grams, need,
+                )),
+            ));
+        }
+    }
+    (!any.is_empty()).then(|| boxed(BooleanQuery::new(any)))
+}
+
+fn u64_range(field: Field, lo: u64, hi: u64) -> Box<dyn Query> {
+    boxed(RangeQuery::new(
+        Bound::Included(Term::from_field_u64(field, lo)),
+        Bound::Included(Term::from_field_u64(field, hi)),
+    ))
+}
+
+fn filter_query(f: &Fields, filter: &Filter) -> Option<Box<dyn Query>> {
+    Some(match filter {
+        Filter::Province(p) => term_q(f.province, p),
+        Filter::Kind(k) => term_q(f.kind, k.as_str()),
+        Filter::YearBe(a, b) => u64_range(f.year_be, *a, *b),
+        Filter::Date(a, b) => u64_range(f.date_num, *a, *b),
+        Filter::Issuer(s) => sequence(f.issuer, &words(&normalize_query(s)))?,
+        Filter::Section(s) => sequence(f.section, &words(&normalize_query(s)))?,
+        Filter::Clause(n) => term_q(f.number, n),
+    })
+}
+
+/// The tantivy query for a query string, and the words to highlight.
+pub fn build_query(
+    f: &Fields,
+    q: &str,
+    fuzzy: bool,
+) -> Result<(Box<dyn Query>, Vec<String>), IndexError> {
+    let items = query::parse(q).map_err(IndexError::Query)?;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut needles = Vec::new();
+    for item in &items {
+        let sub = match &item.part {
+            Part::Text(t) => {
+                if !item.negated {
+                    let n = normalize_query(t);
+                    needles.extend(n.split_whitespace().map(str::to_string));
+                }
+                text_query(f, t, fuzzy && !item.negated)
+            }
+            Part::Filter(fl) => filter_query(f, fl),
+        };
+        match sub {
+            Some(s) => clauses.push((
+                if item.negated {
+                    Occur::MustNot
+                } else {
+                    Occur::Must
+                },
+                s,
+            )),
+            None if !item.negated => {
+                return Err(IndexError::Query(
+                    "a query word has no letters or digits to search for".into(),
+                ))
+            }
+            None => {}
+        }
+    }
+    if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
+        clauses.push((Occur::Must, boxed(AllQuery)));
+    }
+    Ok((boxed(BooleanQuery::new(clauses)), needles))
+}
+
+fn text_of(doc: &TantivyDocument, field: Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+        .filter(|s| !s.is_empty())
+}
+
+fn facet_values(counts: &tantivy::collector::FacetCounts, root: &str) -> Vec<(String, u64)> {
+    let mut v: Vec<(String, u64)> = counts
+        .get(root)
+        .map(|(facet, n)| {
+            (
+                facet
+                    .to_path()
+                    .last()
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+                n,
+            )
+        })
+        .collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
+impl PrakatIndex {
+    pub fn searcher(&self) -> Result<Searcher, IndexError> {
+        let reader = self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Searcher {
+            reader,
+            fields: self.fields,
+        })
+    }
+}
+
+impl Searcher {
+    pub fn search(&self, q: &str, opts: &SearchOptions) -> Result<Results, IndexError> {
+        let f = &self.fields;
+        let (query, needles) = build_query(f, q, opts.fuzzy)?;
+        let searcher = self.reader.searcher();
+        let fetch = (opts.limit.max(1)) * 3;
+        let (top, total) = searcher.search(
+            &query,
+            &(TopDocs::with_limit(fetch).order_by_score(), Count),
+        )?;
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut clause_docs = std::collections::HashSet::new();
+        let mut docs: Vec<(f32, TantivyDocument)> = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let doc: TantivyDocument = searcher.doc::<TantivyDocument>(addr as DocAddress)?;
+            if text_of(&doc, f.entry).as_deref() == Some(schema::CLAUSE) {
+                clause_docs.insert(text_of(&doc, f.doc_id).unwrap_or_default());
+            }
+            docs.push((score, doc));
+        }
+        for (score, doc) in docs {
+            let is_clause = text_of(&doc, f.entry).as_deref() == Some(schema::CLAUSE);
+            let id = text_of(&doc, f.doc_id).unwrap_or_default();
+            if !is_clause && clause_docs.contains(&id) {
+                continue; // the document is already there through its clauses
+            }
+            let body = text_of(&doc, f.text).unwrap_or_default();
+            let snippet_source = if is_clause {
+                body
+            } else {
+                match text_of(&doc, f.subject) {
+                    Some(s) if needles.iter().any(|n| s.contains(n.as_str())) => s,
+                    _ => body,
+                }
+            };
+            hits.push(Hit {
+                id,
+                path: text_of(&doc, f.path).unwrap_or_default(),
+                issuer: text_of(&doc, f.issuer),
+                province: text_of(&doc, f.province),
+                kind: text_of(&doc, f.kind),
+                date: text_of(&doc, f.date),
+                section: text_of(&doc, f.section),
+                number: if is_clause {
+                    text_of(&doc, f.number)
+                } else {
+                    None
+                },
+                label: if is_clause {
+                    text_of(&doc, f.label)
+                } else {
+                    None
+                },
+                page: doc.get_first(f.page).and_then(|v| v.as_u64()),
+                score,
+                snippet: snippet::make(&snippet_source, &needles, opts.snippet_chars),
+            });
+            if hits.len() == opts.limit {
+                break;
+            }
+        }
+        let facets = if opts.facets {
+            let mut fc = FacetCollector::for_field("facets");
+            for root in ["/province", "/kind", "/year"] {
+                fc.add_facet(root);
+            }
+            let docs_only = BooleanQuery::new(vec![
+                (Occur::Must, query.box_clone()),
+                (Occur::Must, term_q(f.entry, schema::DOC)),
+            ]);
+            let counts = searcher.search(&docs_only, &fc)?;
+            Some(Facets {
+                province: facet_values(&counts, "/province"),
+                kind: facet_values(&counts, "/kind"),
+                year: facet_values(&counts, "/year"),
+            })
+        } else {
+            None
+        };
+        Ok(Results {
+            hits,
+            total,
+            facets,
+        })
+    }
+}
