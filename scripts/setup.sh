@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # One command for a fresh Debian machine: install what is missing, build, and run the main job
-# (ingest every bundled fixture, then the evaluation report with the text-path benchmark).
+# on the bundled fixtures: ingest them (Documents in out/documents, search index in
+# out/prakat-index), search the index, and print the evaluation reports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cargo build --release --locked
+prakat=target/release/prakat
 mkdir -p out
-echo "== prakat ingest fixtures/text --out out/documents"
-target/release/prakat ingest fixtures/text --out out/documents
+echo "== prakat ingest fixtures/text --out out/documents --index out/prakat-index"
+$prakat ingest fixtures/text --out out/documents --index out/prakat-index
 echo
-echo "== prakat eval --bench"
-target/release/prakat eval --bench --seconds 2
+echo "== prakat search 'กล่องรับฟังความคิดเห็น' --facets --index out/prakat-index"
+$prakat search "กล่องรับฟังความคิดเห็น" --facets --limit 5 --index out/prakat-index
+echo
+echo "== prakat eval --bench (text path speed)"
+$prakat eval --bench --seconds 2
+echo
+echo "== prakat eval --search (judged queries)"
+$prakat eval --search | tail -n 1

@@ -6,4 +6,5 @@ pub mod index;
 pub mod ingest;
 pub mod parse;
 pub mod source;
+pub mod synth;
 pub mod thai;

@@ -93,6 +93,18 @@ enum Command {
         /// (fixtures/segmentation/seeds-gold.txt) instead of reading files.
         #[arg(long)]
         segmentation: bool,
+        /// Run the judged query set (fixtures/search/judged.tsv): recall@5 and MRR.
+        #[arg(long)]
+        search: bool,
+        /// Benchmark the index on a synthetic corpus of N clauses.
+        #[arg(long, value_name = "N")]
+        search_bench: Option<usize>,
+        /// Keep the benchmark index in this (new) folder, to search it afterwards.
+        #[arg(long, value_name = "DIR")]
+        keep_index: Option<PathBuf>,
+        /// Time the judged queries on an existing index (20 rounds).
+        #[arg(long, value_name = "DIR")]
+        latency: Option<PathBuf>,
         /// One JSON object per line instead of a table.
         #[arg(long)]
         json: bool,
@@ -141,6 +153,20 @@ fn main() -> ExitCode {
             json,
             ..
         } => cli::eval::segmentation(json),
+        Command::Eval {
+            search: true, json, ..
+        } => cli::eval_search::judged(json),
+        Command::Eval {
+            latency: Some(dir),
+            json,
+            ..
+        } => cli::eval_search::latency(&dir, json),
+        Command::Eval {
+            search_bench: Some(n),
+            keep_index,
+            json,
+            ..
+        } => cli::eval_search::bench(n, keep_index.as_deref(), json),
         Command::Eval {
             paths,
             bench,

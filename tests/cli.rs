@@ -207,3 +207,43 @@ fn search_finds_prints_and_says_when_nothing_matched() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no index"));
 }
+
+#[test]
+fn search_evaluations_report_their_numbers() {
+    let judged = prakat(&["eval", "--search", "--json"]);
+    assert_eq!(
+        judged.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&judged.stderr)
+    );
+    let lines = json_lines(&judged);
+    let summary = lines.last().expect("summary");
+    assert!(summary["queries"].as_u64().unwrap_or(0) >= 15);
+    let per_query = &lines[..lines.len() - 1];
+    assert!(per_query
+        .iter()
+        .all(|l| (0.0..=1.0).contains(&l["recall_at_5"].as_f64().unwrap_or(-1.0))));
+
+    // On a small synthetic corpus every clause holding the words is found, whatever digit
+    // form or sara am spelling the query and the clause use.
+    let bench = prakat(&["eval", "--search-bench", "3000", "--json"]);
+    assert_eq!(
+        bench.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&bench.stderr)
+    );
+    let report = &json_lines(&bench)[0];
+    assert_eq!(report["clauses"], 3000);
+    for probe in report["recall"].as_array().expect("recall") {
+        assert_eq!(probe["found"], probe["clauses_containing"], "{probe}");
+    }
+
+    let seg = prakat(&["eval", "--segmentation", "--json"]);
+    let models = json_lines(&seg);
+    assert_eq!(models.len(), 2);
+    assert!(models
+        .iter()
+        .all(|m| m["f1"].as_f64().is_some_and(|f| f > 0.0 && f <= 1.0)));
+}

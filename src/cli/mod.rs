@@ -3,6 +3,7 @@
 //! a malformed query, or a failure before any input was read.
 
 pub mod eval;
+pub mod eval_search;
 pub mod files;
 pub mod ingest;
 pub mod output;

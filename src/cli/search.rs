@@ -88,11 +88,10 @@ pub fn run(
         }
     }
     if !json {
-        eprintln!(
-            "{} shown of {} matching entries",
-            results.hits.len(),
-            results.total
-        );
+        match results.total {
+            Some(t) => eprintln!("{} shown of {t} matching entries", results.hits.len()),
+            None => eprintln!("{} shown", results.hits.len()),
+        }
     }
     Ok(if results.hits.is_empty() {
         ExitCode::from(EXIT_SOME_FAILED)

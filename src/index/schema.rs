@@ -30,7 +30,10 @@ pub struct Fields {
     pub number: Field,
     pub label: Field,
     pub page: Field,
+    /// A clause's text.
     pub text: Field,
+    /// A Document's whole text (document entries only).
+    pub body: Field,
     pub signatories: Field,
     /// Thai character bigrams of issuer, subject, section, text and signatories.
     pub grams: Field,
@@ -73,6 +76,7 @@ pub fn build() -> (Schema, Fields) {
         label: b.add_text_field("label", STORED),
         page: b.add_u64_field("page", NumericOptions::default().set_stored()),
         text: b.add_text_field("text", thai_text(WORDS, true)),
+        body: b.add_text_field("body", thai_text(WORDS, true)),
         signatories: b.add_text_field("signatories", thai_text(WORDS, true)),
         grams: b.add_text_field("grams", thai_text(BIGRAMS, false)),
         facets: b.add_facet_field("facets", FacetOptions::default()),

@@ -15,10 +15,25 @@ use super::snippet::{self, Snippet};
 use super::tokenizer::{bigram_tokens, normalize_query, word_tokens};
 use super::{IndexError, PrakatIndex};
 
+/// How widely a query's words are matched, from cheapest to widest. A search tries them in
+/// order and stops at the first that fills the page: matches in the words fields carry the
+/// most score, so a page they fill is the page the wider matching would rank first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Reach {
+    /// The segmented words, as a phrase, in clauses and in the Documents' headers.
+    Words,
+    /// Also anywhere in a Document's text (preambles, closing paragraphs), and the Thai
+    /// character bigrams as a phrase: found however the segmenter splits the words in the
+    /// query or in the text.
+    Bigrams,
+    /// Also words within one edit, and most runs of the word's letters (OCR slips).
+    Fuzzy,
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct SearchOptions {
     pub limit: usize,
-    /// OCR-tolerant: words within one edit, and most of a word's bigrams, match.
+    /// OCR-tolerant: words within one edit, and most runs of a word's letters, match.
     pub fuzzy: bool,
     pub facets: bool,
     pub snippet_chars: usize,
@@ -62,8 +77,8 @@ pub struct Facets {
 #[derive(Debug, Clone)]
 pub struct Results {
     pub hits: Vec<Hit>,
-    /// Matching index entries (documents and clauses).
-    pub total: usize,
+    /// Matching index entries (documents and clauses), counted when facets are asked for.
+    pub total: Option<usize>,
     /// Counts of matching documents, when asked for.
     pub facets: Option<Facets>,
 }
@@ -98,6 +113,25 @@ fn sequence(field: Field, tokens: &[String]) -> Option<Box<dyn Query>> {
     }
 }
 
+/// A phrase over every other bigram (and the last): the bigrams at even offsets already cover
+/// every character, so the phrase is as exact with half the terms to intersect.
+fn strided(field: Field, grams: &[String]) -> Option<Box<dyn Query>> {
+    if grams.len() <= 2 {
+        return sequence(field, grams);
+    }
+    let mut terms: Vec<(usize, Term)> = grams
+        .iter()
+        .enumerate()
+        .step_by(2)
+        .map(|(i, g)| (i, Term::from_field_text(field, g)))
+        .collect();
+    if grams.len() % 2 == 0 {
+        let last = grams.len() - 1;
+        terms.push((last, Term::from_field_text(field, &grams[last])));
+    }
+    Some(boxed(PhraseQuery::new_with_offset(terms)))
+}
+
 fn words(text: &str) -> Vec<String> {
     word_tokens(text).into_iter().map(|t| t.text).collect()
 }
@@ -107,7 +141,7 @@ fn bigrams(text: &str) -> Vec<String> {
 }
 
 /// Words to find anywhere a Document or clause holds text.
-fn text_query(f: &Fields, text: &str, fuzzy: bool) -> Option<Box<dyn Query>> {
+fn text_query(f: &Fields, text: &str, reach: Reach) -> Option<Box<dyn Query>> {
     let text = normalize_query(text);
     let w = words(&text);
     let g = bigrams(&text);
@@ -117,10 +151,15 @@ fn text_query(f: &Fields, text: &str, fuzzy: bool) -> Option<Box<dyn Query>> {
             any.push((Occur::Should, q));
         }
     }
-    if let Some(q) = sequence(f.grams, &g) {
-        any.push((Occur::Should, q));
+    if reach >= Reach::Bigrams {
+        if let Some(q) = sequence(f.body, &w) {
+            any.push((Occur::Should, q));
+        }
+        if let Some(q) = strided(f.grams, &g) {
+            any.push((Occur::Should, q));
+        }
     }
-    if fuzzy {
+    if reach == Reach::Fuzzy {
         // Each word within one edit (words of four characters or more) …
         let fuzzy_words: Vec<(Occur, Box<dyn Query>)> = w
             .iter()
@@ -137,14 +176,20 @@ fn text_query(f: &Fields, text: &str, fuzzy: bool) -> Option<Box<dyn Query>> {
         if !fuzzy_words.is_empty() {
             any.push((Occur::Should, boxed(BooleanQuery::new(fuzzy_words))));
         }
-        // … or most of the bigrams, wherever they fall.
-        if g.len() >= 3 {
-            let need = (g.len() * 2).div_ceil(3);
-            let grams: Vec<Box<dyn Query>> = g.iter().map(|t| term_q(f.grams, t)).collect();
+        // … or most runs of the word's letters: the bigrams cut into at most four runs (of four
+        // bigrams or more), each run an exact phrase; one OCR slip spoils at most two runs, so
+        // all but two must match.
+        let size = g.len().div_ceil(4).max(4);
+        let runs: Vec<Box<dyn Query>> = g
+            .chunks(size)
+            .filter_map(|run| strided(f.grams, run))
+            .collect();
+        if runs.len() >= 3 {
+            let need = runs.len() - 2;
             any.push((
                 Occur::Should,
                 boxed(BooleanQuery::union_with_minimum_required_clauses(
-                    grams, need,
+                    runs, need,
                 )),
             ));
         }
@@ -175,7 +220,7 @@ fn filter_query(f: &Fields, filter: &Filter) -> Option<Box<dyn Query>> {
 pub fn build_query(
     f: &Fields,
     q: &str,
-    fuzzy: bool,
+    reach: Reach,
 ) -> Result<(Box<dyn Query>, Vec<String>), IndexError> {
     let items = query::parse(q).map_err(IndexError::Query)?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -187,7 +232,9 @@ pub fn build_query(
                     let n = normalize_query(t);
                     needles.extend(n.split_whitespace().map(str::to_string));
                 }
-                text_query(f, t, fuzzy && !item.negated)
+                // An exclusion is matched as widely as exact matching goes.
+                let r = if item.negated { Reach::Bigrams } else { reach };
+                text_query(f, t, r)
             }
             Part::Filter(fl) => filter_query(f, fl),
         };
@@ -256,13 +303,33 @@ impl PrakatIndex {
 impl Searcher {
     pub fn search(&self, q: &str, opts: &SearchOptions) -> Result<Results, IndexError> {
         let f = &self.fields;
-        let (query, needles) = build_query(f, q, opts.fuzzy)?;
         let searcher = self.reader.searcher();
         let fetch = (opts.limit.max(1)) * 3;
-        let (top, total) = searcher.search(
-            &query,
-            &(TopDocs::with_limit(fetch).order_by_score(), Count),
-        )?;
+        let widest = if opts.fuzzy {
+            Reach::Fuzzy
+        } else {
+            Reach::Bigrams
+        };
+        let mut reach = Reach::Words;
+        let (query, needles, top) = loop {
+            let (query, needles) = build_query(f, q, reach)?;
+            let top = searcher.search(&query, &TopDocs::with_limit(fetch).order_by_score())?;
+            if top.len() >= fetch || reach == widest {
+                break (query, needles, top);
+            }
+            reach = if reach == Reach::Words {
+                Reach::Bigrams
+            } else {
+                Reach::Fuzzy
+            };
+        };
+        // The total and the facets count every match of the widest matching, which visits every
+        // match: only when asked for.
+        let query = if opts.facets && reach != widest {
+            build_query(f, q, widest)?.0
+        } else {
+            query
+        };
         let mut hits: Vec<Hit> = Vec::new();
         let mut clause_docs = std::collections::HashSet::new();
         let mut docs: Vec<(f32, TantivyDocument)> = Vec::with_capacity(top.len());
@@ -279,7 +346,7 @@ impl Searcher {
             if !is_clause && clause_docs.contains(&id) {
                 continue; // the document is already there through its clauses
             }
-            let body = text_of(&doc, f.text).unwrap_or_default();
+            let body = text_of(&doc, if is_clause { f.text } else { f.body }).unwrap_or_default();
             let snippet_source = if is_clause {
                 body
             } else {
@@ -314,6 +381,11 @@ impl Searcher {
                 break;
             }
         }
+        let total = if opts.facets {
+            Some(searcher.search(&query, &Count)?)
+        } else {
+            None
+        };
         let facets = if opts.facets {
             let mut fc = FacetCollector::for_field("facets");
             for root in ["/province", "/kind", "/year"] {
@@ -337,5 +409,15 @@ impl Searcher {
             total,
             facets,
         })
+    }
+
+    /// How many clause entries match a query (no ranking, no snippets).
+    pub fn count_clauses(&self, q: &str) -> Result<usize, IndexError> {
+        let (query, _) = build_query(&self.fields, q, Reach::Bigrams)?;
+        let only_clauses = BooleanQuery::new(vec![
+            (Occur::Must, query),
+            (Occur::Must, term_q(self.fields.entry, schema::CLAUSE)),
+        ]);
+        Ok(self.reader.searcher().search(&only_clauses, &Count)?)
     }
 }

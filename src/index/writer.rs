@@ -165,11 +165,11 @@ pub fn entries(f: &Fields, d: &Document) -> Vec<TantivyDocument> {
     common(&mut doc, schema::DOC);
     let subject = d.subject.clone().unwrap_or_default();
     doc.add_text(f.subject, &subject);
-    doc.add_text(f.text, &d.text);
-    doc.add_text(
-        f.grams,
-        format!("{issuer}\n{subject}\n{}\n{signatories}", d.text),
-    );
+    doc.add_text(f.body, &d.text);
+    // The whole text's bigrams would double the bigram postings (clauses are most of a
+    // Document) and the bigram field is a recall aid for clauses: the document entry has the
+    // bigrams of its header only, and its full text in the words field.
+    doc.add_text(f.grams, format!("{issuer}\n{subject}\n{signatories}"));
     out.push(doc);
     for c in &d.clauses {
         let mut doc = TantivyDocument::default();
