@@ -1,4 +1,5 @@
 //! prakat: Thai government announcements (ประกาศ) in, structured Documents out.
+pub mod compare;
 pub mod dictionaries;
 pub mod document;
 pub mod error;

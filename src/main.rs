@@ -79,6 +79,40 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Align the clauses of two Documents (files or ids in the index), or of two selections
+    /// from the index (--a province:ภูเก็ต --b kind:sao), by content.
+    Compare {
+        /// A file or a Document id (omit with --a).
+        a: Option<String>,
+        /// A file or a Document id (omit with --b).
+        b: Option<String>,
+        /// Side A as an index query (filters and words), instead of a file or id.
+        #[arg(long = "a", value_name = "QUERY")]
+        a_query: Option<String>,
+        /// Side B as an index query.
+        #[arg(long = "b", value_name = "QUERY")]
+        b_query: Option<String>,
+        #[arg(long, value_name = "DIR", default_value = prakat::index::DEFAULT_DIR)]
+        index: PathBuf,
+        /// Pairs less similar than this (0–1) are not aligned.
+        #[arg(long, default_value_t = prakat::compare::DEFAULT_THRESHOLD)]
+        threshold: f64,
+        #[arg(long, conflicts_with = "html")]
+        json: bool,
+        /// A self-contained HTML page on stdout.
+        #[arg(long)]
+        html: bool,
+    },
+    /// The clauses in the index most similar to a text, or to a clause given as DOC_ID#NUMBER.
+    Similar {
+        text: String,
+        #[arg(long, value_name = "DIR", default_value = prakat::index::DEFAULT_DIR)]
+        index: PathBuf,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Report what the pipeline finds in files, and (with --bench) how fast the text path is.
     Eval {
         /// Files or folders (default: fixtures/text).
@@ -93,6 +127,9 @@ enum Command {
         /// (fixtures/segmentation/seeds-gold.txt) instead of reading files.
         #[arg(long)]
         segmentation: bool,
+        /// Score clause alignment against fixtures/compare/gold.tsv: precision and recall.
+        #[arg(long = "compare")]
+        compare_eval: bool,
         /// Run the judged query set (fixtures/search/judged.tsv): recall@5 and MRR.
         #[arg(long)]
         search: bool,
@@ -148,6 +185,39 @@ fn main() -> ExitCode {
             }
             cli::search::run(&q, &index, limit, fuzzy, facets, json)
         }
+        Command::Compare {
+            a,
+            b,
+            a_query,
+            b_query,
+            index,
+            threshold,
+            json,
+            html,
+        } => (|| {
+            let side =
+                |plain: Option<String>, query: Option<String>, name: &str| match (plain, query) {
+                    (Some(p), None) => cli::compare::resolve(&p, false, &index),
+                    (None, Some(q)) => cli::compare::resolve(&q, true, &index),
+                    _ => anyhow::bail!(
+                        "give side {name} once: a file or Document id, or --{name} QUERY"
+                    ),
+                };
+            // With --a, the first positional argument (if any) is side B.
+            let (a, b) = match (&a_query, a, b) {
+                (Some(_), Some(first), None) => (None, Some(first)),
+                (_, a, b) => (a, b),
+            };
+            let sa = side(a, a_query, "a")?;
+            let sb = side(b, b_query, "b")?;
+            cli::compare::run(&sa, &sb, threshold, json, html)
+        })(),
+        Command::Similar {
+            text,
+            index,
+            limit,
+            json,
+        } => cli::compare::similar(&text, &index, limit, json),
         Command::Eval {
             segmentation: true,
             json,
@@ -156,6 +226,11 @@ fn main() -> ExitCode {
         Command::Eval {
             search: true, json, ..
         } => cli::eval_search::judged(json),
+        Command::Eval {
+            compare_eval: true,
+            json,
+            ..
+        } => cli::eval_compare::run(prakat::compare::DEFAULT_THRESHOLD, json),
         Command::Eval {
             latency: Some(dir),
             json,

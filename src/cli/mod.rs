@@ -2,7 +2,9 @@
 //! input failed, the others still processed (search: nothing found); 2 bad usage (from clap),
 //! a malformed query, or a failure before any input was read.
 
+pub mod compare;
 pub mod eval;
+pub mod eval_compare;
 pub mod eval_search;
 pub mod files;
 pub mod ingest;

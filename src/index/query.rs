@@ -3,7 +3,8 @@
 //! - words (all must match, in any field that holds text), `"phrases"`, `-excluded`;
 //! - field filters: `province:ภูเก็ต`, `kind:pao`, `year:2566` or `year:2560..2566` (B.E. from
 //!   2400, C.E. below), `date:2023-03-13`, `date:2023-01-01..2023-06-30`, `date:2023`,
-//!   `issuer:…`, `section:…`, `clause:1.2`; a value with spaces goes in quotes.
+//!   `issuer:…`, `section:…`, `clause:1.2`, `id:<document id>`; a value with spaces goes in
+//!   quotes.
 //!
 //! Parsing is separate from execution so that a malformed query gets a clear error before
 //! the index is touched.
@@ -29,6 +30,8 @@ pub enum Filter {
     Issuer(String),
     Section(String),
     Clause(String),
+    /// A Document id (its content hash).
+    Id(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,6 +156,7 @@ fn filter(name: &str, value: &str) -> Result<Filter, String> {
         "issuer" => Filter::Issuer(value.to_string()),
         "section" => Filter::Section(value.to_string()),
         "clause" => Filter::Clause(crate::thai::digits::to_arabic(value)),
+        "id" => Filter::Id(value.to_ascii_lowercase()),
         _ => {
             return err(format!(
                 "unknown field '{name}' (known: {})",

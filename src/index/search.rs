@@ -213,6 +213,7 @@ fn filter_query(f: &Fields, filter: &Filter) -> Option<Box<dyn Query>> {
         Filter::Issuer(s) => sequence(f.issuer, &words(&normalize_query(s)))?,
         Filter::Section(s) => sequence(f.section, &words(&normalize_query(s)))?,
         Filter::Clause(n) => term_q(f.number, n),
+        Filter::Id(id) => term_q(f.doc_id, id),
     })
 }
 
@@ -419,5 +420,89 @@ impl Searcher {
             (Occur::Must, term_q(self.fields.entry, schema::CLAUSE)),
         ]);
         Ok(self.reader.searcher().search(&only_clauses, &Count)?)
+    }
+
+    /// Every clause entry matching a query (filters alone select whole Documents' clauses),
+    /// in index order, at most `max`.
+    pub fn clauses(
+        &self,
+        q: &str,
+        max: usize,
+    ) -> Result<Vec<crate::compare::ClauseRef>, IndexError> {
+        let f = &self.fields;
+        let (query, _) = build_query(f, q, Reach::Bigrams)?;
+        let only_clauses = BooleanQuery::new(vec![
+            (Occur::Must, query),
+            (Occur::Must, term_q(f.entry, schema::CLAUSE)),
+        ]);
+        let searcher = self.reader.searcher();
+        let mut addrs: Vec<DocAddress> = searcher
+            .search(&only_clauses, &tantivy::collector::DocSetCollector)?
+            .into_iter()
+            .collect();
+        addrs.sort();
+        addrs.truncate(max);
+        let mut out = Vec::with_capacity(addrs.len());
+        for addr in addrs {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            out.push(crate::compare::ClauseRef {
+                doc_id: text_of(&doc, f.doc_id).unwrap_or_default(),
+                issuer: text_of(&doc, f.issuer),
+                section: text_of(&doc, f.section),
+                number: text_of(&doc, f.number).unwrap_or_default(),
+                text: text_of(&doc, f.text).unwrap_or_default(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The clauses most similar to a text: candidates by BM25 over the text's words (a
+    /// disjunction, which tantivy prunes), re-ranked by trigram similarity (`compare`).
+    /// Returns each clause with its similarity and its Document's signing date.
+    pub fn similar(
+        &self,
+        text: &str,
+        limit: usize,
+    ) -> Result<Vec<(crate::compare::ClauseRef, f64, Option<String>)>, IndexError> {
+        let f = &self.fields;
+        let mut terms = words(&normalize_query(text));
+        terms.retain(|t| t.chars().count() >= 2);
+        terms.sort();
+        terms.dedup();
+        if terms.is_empty() {
+            return Err(IndexError::Query("the text has no words to compare".into()));
+        }
+        let query = BooleanQuery::new(
+            terms
+                .iter()
+                .take(256)
+                .map(|t| (Occur::Should, term_q(f.text, t)))
+                .collect(),
+        );
+        let searcher = self.reader.searcher();
+        let top = searcher.search(
+            &query,
+            &TopDocs::with_limit(200.max(limit * 10)).order_by_score(),
+        )?;
+        let target = crate::compare::trigrams(&crate::compare::skeleton(text));
+        let mut out = Vec::with_capacity(top.len());
+        for (_, addr) in top {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let clause = crate::compare::ClauseRef {
+                doc_id: text_of(&doc, f.doc_id).unwrap_or_default(),
+                issuer: text_of(&doc, f.issuer),
+                section: text_of(&doc, f.section),
+                number: text_of(&doc, f.number).unwrap_or_default(),
+                text: text_of(&doc, f.text).unwrap_or_default(),
+            };
+            let score = crate::compare::dice(
+                &target,
+                &crate::compare::trigrams(&crate::compare::skeleton(&clause.text)),
+            );
+            out.push((clause, score, text_of(&doc, f.date)));
+        }
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        out.truncate(limit);
+        Ok(out)
     }
 }
