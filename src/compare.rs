@@ -27,6 +27,7 @@ pub const DEFAULT_THRESHOLD: f64 = 0.4;
 pub struct ClauseRef {
     pub doc_id: String,
     pub issuer: Option<String>,
+    pub province: Option<String>,
     pub section: Option<String>,
     pub number: String,
     pub text: String,
@@ -279,6 +280,7 @@ mod tests {
         let c = |n: &str, t: &str| ClauseRef {
             doc_id: "x".into(),
             issuer: None,
+            province: None,
             section: None,
             number: n.into(),
             text: t.into(),

@@ -3,6 +3,7 @@ pub mod compare;
 pub mod dictionaries;
 pub mod document;
 pub mod error;
+pub mod families;
 pub mod index;
 pub mod ingest;
 pub mod parse;

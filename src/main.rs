@@ -113,6 +113,23 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Group every clause in the index into families of near-duplicates (the same template
+    /// clause as written by different agencies).
+    Families {
+        #[arg(long, value_name = "DIR", default_value = prakat::index::DEFAULT_DIR)]
+        index: PathBuf,
+        /// Show families of at least this many clauses.
+        #[arg(long, default_value_t = 2)]
+        min_size: usize,
+        /// Show at most this many families, largest first.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Also list, for each family, the agencies in the index that lack it.
+        #[arg(long)]
+        missing: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Report what the pipeline finds in files, and (with --bench) how fast the text path is.
     Eval {
         /// Files or folders (default: fixtures/text).
@@ -139,6 +156,12 @@ enum Command {
         /// Keep the benchmark index in this (new) folder, to search it afterwards.
         #[arg(long, value_name = "DIR")]
         keep_index: Option<PathBuf>,
+        /// Benchmark `families` on a synthetic corpus of N clauses with known templates.
+        #[arg(long, value_name = "N")]
+        families_bench: Option<usize>,
+        /// Seed of the synthetic corpus (benchmarks).
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
         /// Time the judged queries on an existing index (20 rounds).
         #[arg(long, value_name = "DIR")]
         latency: Option<PathBuf>,
@@ -218,6 +241,19 @@ fn main() -> ExitCode {
             limit,
             json,
         } => cli::compare::similar(&text, &index, limit, json),
+        Command::Families {
+            index,
+            min_size,
+            limit,
+            missing,
+            json,
+        } => cli::families::run(&index, min_size, limit, missing, json),
+        Command::Eval {
+            families_bench: Some(n),
+            seed,
+            json,
+            ..
+        } => cli::families::bench(n, seed, json),
         Command::Eval {
             segmentation: true,
             json,
@@ -239,9 +275,10 @@ fn main() -> ExitCode {
         Command::Eval {
             search_bench: Some(n),
             keep_index,
+            seed,
             json,
             ..
-        } => cli::eval_search::bench(n, keep_index.as_deref(), json),
+        } => cli::eval_search::bench(n, keep_index.as_deref(), seed, json),
         Command::Eval {
             paths,
             bench,

@@ -1,7 +1,8 @@
 //! A synthetic corpus for benchmarks: seed clauses recombined and perturbed across invented
 //! agencies and dates, the way a large archive looks — Thai/Arabic digit swaps, ำ written as
-//! ํา, lost tone marks — with the template each clause came from recorded, so that search
-//! recall and clause families can be scored against it.
+//! ํา, lost tone marks, an agency's own added phrase, a part left out — with the template each
+//! clause came from recorded, so that search recall and clause families can be scored
+//! against it.
 //!
 //! Deterministic: the same seed gives the same corpus.
 
@@ -42,7 +43,10 @@ pub struct Perturbation {
     pub digits_swapped: bool,
     pub sara_am_split: bool,
     pub tone_mark_lost: bool,
+    /// A phrase of another clause added (up to a third of the length).
     pub recombined: bool,
+    /// Up to a fifth of the clause left out.
+    pub shortened: bool,
 }
 
 /// A generated Document and, per clause, the template it came from.
@@ -160,11 +164,30 @@ pub fn corpus(
             let t = rng.below(templates.len());
             let (mut text, mut p) = perturb(&templates[t], &mut rng);
             if rng.chance(20) {
-                let other = &templates[rng.below(templates.len())];
-                let tail: String = other.chars().skip(other.chars().count() / 2).collect();
-                text.push(' ');
-                text.push_str(&tail);
+                // An agency's own addition: a phrase from another clause, up to a third as
+                // long as this one, inserted at a space.
+                let other: Vec<char> = templates[rng.below(templates.len())].chars().collect();
+                let own = text.chars().count();
+                let len = (own / 3).min(other.len()).max(1);
+                let from = rng.below(other.len().saturating_sub(len) + 1);
+                let phrase: String = other[from..from + len].iter().collect();
+                let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
+                let at = if spaces.is_empty() {
+                    text.len()
+                } else {
+                    spaces[rng.below(spaces.len())]
+                };
+                text.insert_str(at, &format!(" {phrase}"));
                 p.recombined = true;
+            } else if rng.chance(10) {
+                // An omission: up to a fifth of the clause cut out.
+                let chars: Vec<char> = text.chars().collect();
+                let len = chars.len() / 5;
+                if len > 0 {
+                    let from = rng.below(chars.len() - len);
+                    text = chars[..from].iter().chain(&chars[from + len..]).collect();
+                    p.shortened = true;
+                }
             }
             // What ingest does to every page: clean-up (ำ composed again, and so on).
             let text = clean::clean(&text).0;
@@ -242,6 +265,6 @@ mod tests {
         assert!(a
             .iter()
             .flat_map(|g| &g.document.clauses)
-            .all(|c| !c.text.contains('\u{0E4D}')));
+            .all(|c| !c.text.contains("\u{0E4D}\u{0E32}")));
     }
 }

@@ -237,7 +237,12 @@ fn search_evaluations_report_their_numbers() {
     let report = &json_lines(&bench)[0];
     assert_eq!(report["clauses"], 3000);
     for probe in report["recall"].as_array().expect("recall") {
-        assert_eq!(probe["found"], probe["clauses_containing"], "{probe}");
+        // Every clause holding the words is found (a few more match with other spacing).
+        let (found, containing) = (
+            probe["found"].as_u64(),
+            probe["clauses_containing"].as_u64(),
+        );
+        assert!(found >= containing && containing > Some(0), "{probe}");
     }
 
     let seg = prakat(&["eval", "--segmentation", "--json"]);

@@ -14,6 +14,7 @@ fn refs(d: &Document) -> Vec<ClauseRef> {
         .map(|c| ClauseRef {
             doc_id: d.id.clone(),
             issuer: d.issuer.clone(),
+            province: d.province.clone(),
             section: c.section.clone(),
             number: c.number.clone(),
             text: c.text.clone(),
@@ -189,4 +190,67 @@ fn compare_prints_json_html_and_reads_the_index() {
     }
     let bad = prakat(&["compare", "--index", ix, "no-such-file-or-id", b]);
     assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn families_group_the_same_template_across_agencies() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let ix = dir.path().join("ix");
+    let ix = ix.to_str().unwrap_or_default();
+    assert_eq!(
+        prakat(&[
+            "ingest",
+            "--index",
+            ix,
+            fixture("text").to_str().unwrap_or_default()
+        ])
+        .status
+        .code(),
+        Some(0)
+    );
+    let out = prakat(&["families", "--index", ix, "--json", "--missing"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fams: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    // The suggestion-box clause: one family holding Phuket's, Sraphonthong's and the PAO's.
+    let boxed = fams
+        .iter()
+        .find(|f| {
+            f["representative"]
+                .as_str()
+                .is_some_and(|t| t.contains("กล่องรับฟังความคิดเห็น"))
+        })
+        .expect("a family for the suggestion-box clause");
+    let agencies: Vec<&str> = boxed["agencies"]
+        .as_array()
+        .expect("agencies")
+        .iter()
+        .filter_map(|a| a.as_str())
+        .collect();
+    for who in [
+        "จังหวัดภูเก็ต",
+        "องค์การบริหารส่วนตำบลสระโพนทอง",
+        "องค์การบริหารส่วนจังหวัดเพชรบูรณ์",
+    ] {
+        assert!(agencies.contains(&who), "{who} in {agencies:?}");
+    }
+    // Agencies without it are listed on request; the OPM mourning announcement is one.
+    let without: Vec<&str> = boxed["agencies_without"]
+        .as_array()
+        .expect("listed")
+        .iter()
+        .filter_map(|a| a.as_str())
+        .collect();
+    assert!(without.contains(&"สำนักนายกรัฐมนตรี"));
+    // Unrelated clauses are not put together: the OPM's flag clause has no family of 2.
+    assert!(!fams.iter().any(|f| f["representative"]
+        .as_str()
+        .is_some_and(|t| t.contains("ลดธงครึ่งเสา"))));
 }

@@ -31,6 +31,7 @@ pub fn resolve(spec: &str, is_query: bool, index: &Path) -> anyhow::Result<Side>
             .map(|c| ClauseRef {
                 doc_id: d.id.clone(),
                 issuer: d.issuer.clone(),
+                province: d.province.clone(),
                 section: c.section.clone(),
                 number: c.number.clone(),
                 text: c.text.clone(),

@@ -31,6 +31,7 @@ fn clauses(prefix: &str) -> anyhow::Result<Vec<ClauseRef>> {
         .map(|c| ClauseRef {
             doc_id: d.id.clone(),
             issuer: d.issuer.clone(),
+            province: d.province.clone(),
             section: c.section.clone(),
             number: c.number.clone(),
             text: c.text.clone(),

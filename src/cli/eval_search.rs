@@ -197,7 +197,12 @@ fn anon_rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-pub fn bench(clauses: usize, keep: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
+pub fn bench(
+    clauses: usize,
+    keep: Option<&Path>,
+    seed: u64,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
     // Templates: every clause of the bundled fixtures.
     let mut templates = Vec::new();
     for e in walkdir::WalkDir::new(CORPUS)
@@ -250,7 +255,7 @@ pub fn bench(clauses: usize, keep: Option<&Path>, json: bool) -> anyhow::Result<
     let mut docs = 0usize;
     let mut made = 0usize;
     let mut g_start = Instant::now();
-    for g in prakat::synth::corpus(&templates, clauses, 42) {
+    for g in prakat::synth::corpus(&templates, clauses, seed) {
         for c in &g.document.clauses {
             let t = prakat::thai::digits::to_arabic(&c.text);
             for (k, p) in folded.iter().enumerate() {

@@ -448,6 +448,7 @@ impl Searcher {
             out.push(crate::compare::ClauseRef {
                 doc_id: text_of(&doc, f.doc_id).unwrap_or_default(),
                 issuer: text_of(&doc, f.issuer),
+                province: text_of(&doc, f.province),
                 section: text_of(&doc, f.section),
                 number: text_of(&doc, f.number).unwrap_or_default(),
                 text: text_of(&doc, f.text).unwrap_or_default(),
@@ -491,6 +492,7 @@ impl Searcher {
             let clause = crate::compare::ClauseRef {
                 doc_id: text_of(&doc, f.doc_id).unwrap_or_default(),
                 issuer: text_of(&doc, f.issuer),
+                province: text_of(&doc, f.province),
                 section: text_of(&doc, f.section),
                 number: text_of(&doc, f.number).unwrap_or_default(),
                 text: text_of(&doc, f.text).unwrap_or_default(),
@@ -503,6 +505,36 @@ impl Searcher {
         }
         out.sort_by(|a, b| b.1.total_cmp(&a.1));
         out.truncate(limit);
+        Ok(out)
+    }
+
+    /// Every clause in the index, in index order, with its Document's issuer and province.
+    pub fn all_clauses(&self) -> Result<Vec<crate::compare::ClauseRef>, IndexError> {
+        let f = &self.fields;
+        let searcher = self.reader.searcher();
+        let mut addrs: Vec<DocAddress> = searcher
+            .search(
+                &TermQuery::new(
+                    Term::from_field_text(f.entry, schema::CLAUSE),
+                    IndexRecordOption::Basic,
+                ),
+                &tantivy::collector::DocSetCollector,
+            )?
+            .into_iter()
+            .collect();
+        addrs.sort();
+        let mut out = Vec::with_capacity(addrs.len());
+        for addr in addrs {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            out.push(crate::compare::ClauseRef {
+                doc_id: text_of(&doc, f.doc_id).unwrap_or_default(),
+                issuer: text_of(&doc, f.issuer),
+                province: text_of(&doc, f.province),
+                section: text_of(&doc, f.section),
+                number: text_of(&doc, f.number).unwrap_or_default(),
+                text: text_of(&doc, f.text).unwrap_or_default(),
+            });
+        }
         Ok(out)
     }
 }
