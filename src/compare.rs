@@ -33,6 +33,21 @@ pub struct ClauseRef {
     pub text: String,
 }
 
+/// The clauses of a Document, for comparing.
+pub fn clause_refs(d: &crate::document::Document) -> Vec<ClauseRef> {
+    d.clauses
+        .iter()
+        .map(|c| ClauseRef {
+            doc_id: d.id.clone(),
+            issuer: d.issuer.clone(),
+            province: d.province.clone(),
+            section: c.section.clone(),
+            number: c.number.clone(),
+            text: c.text.clone(),
+        })
+        .collect()
+}
+
 /// The letters that carry a clause's content, for comparing.
 pub fn skeleton(text: &str) -> Vec<char> {
     to_arabic(&crate::thai::clean::clean(text).0)

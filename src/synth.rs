@@ -89,6 +89,30 @@ const VILLAGES: &[&str] = &[
     "โคกกลาง",
 ];
 
+/// Every Document in a folder (recursively), ingested, in file-name order.
+pub fn documents_in(dir: &std::path::Path) -> crate::error::Result<Vec<Document>> {
+    let mut docs = Vec::new();
+    for e in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        if e.file_type().is_file() {
+            docs.push(crate::ingest::ingest_file(e.path())?.document);
+        }
+    }
+    Ok(docs)
+}
+
+/// Template clauses for a corpus: every clause of at least 20 characters in a folder's files.
+pub fn templates_in(dir: &std::path::Path) -> crate::error::Result<Vec<String>> {
+    Ok(documents_in(dir)?
+        .into_iter()
+        .flat_map(|d| d.clauses.into_iter().map(|c| c.text))
+        .filter(|t| t.chars().count() >= 20)
+        .collect())
+}
+
 /// Perturbs a (clean) clause text as scans and web copies do.
 pub fn perturb(text: &str, rng: &mut Rng) -> (String, Perturbation) {
     let mut p = Perturbation::default();

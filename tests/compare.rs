@@ -9,17 +9,7 @@ use prakat::compare::{align, ClauseRef, DEFAULT_THRESHOLD};
 use prakat::document::Document;
 
 fn refs(d: &Document) -> Vec<ClauseRef> {
-    d.clauses
-        .iter()
-        .map(|c| ClauseRef {
-            doc_id: d.id.clone(),
-            issuer: d.issuer.clone(),
-            province: d.province.clone(),
-            section: c.section.clone(),
-            number: c.number.clone(),
-            text: c.text.clone(),
-        })
-        .collect()
+    prakat::compare::clause_refs(d)
 }
 
 /// The clause of `b` aligned with clause `number` (main text) of `a`, as (section, number).

@@ -25,18 +25,7 @@ pub fn resolve(spec: &str, is_query: bool, index: &Path) -> anyhow::Result<Side>
     let path = Path::new(spec);
     if !is_query && path.is_file() {
         let d = prakat::ingest::ingest_file(path)?.document;
-        let clauses = d
-            .clauses
-            .iter()
-            .map(|c| ClauseRef {
-                doc_id: d.id.clone(),
-                issuer: d.issuer.clone(),
-                province: d.province.clone(),
-                section: c.section.clone(),
-                number: c.number.clone(),
-                text: c.text.clone(),
-            })
-            .collect();
+        let clauses = compare::clause_refs(&d);
         return Ok(Side {
             name: d.id,
             clauses,

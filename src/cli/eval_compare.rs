@@ -26,17 +26,7 @@ fn file_with_prefix(prefix: &str) -> anyhow::Result<PathBuf> {
 
 fn clauses(prefix: &str) -> anyhow::Result<Vec<ClauseRef>> {
     let d = prakat::ingest::ingest_file(&file_with_prefix(prefix)?)?.document;
-    Ok(d.clauses
-        .iter()
-        .map(|c| ClauseRef {
-            doc_id: d.id.clone(),
-            issuer: d.issuer.clone(),
-            province: d.province.clone(),
-            section: c.section.clone(),
-            number: c.number.clone(),
-            text: c.text.clone(),
-        })
-        .collect())
+    Ok(compare::clause_refs(&d))
 }
 
 /// The index of the clause a gold reference (`NUMBER` or `SECTION-PART#NUMBER`) names.

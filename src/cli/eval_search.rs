@@ -143,15 +143,8 @@ pub fn judged(json: bool) -> anyhow::Result<ExitCode> {
     let _ = std::fs::remove_dir_all(&dir);
     let ix = PrakatIndex::open_or_create(&dir)?;
     let mut w = ix.writer()?;
-    for e in walkdir::WalkDir::new(CORPUS)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        if e.file_type().is_file() {
-            let d = prakat::ingest::ingest_file(e.path())?.document;
-            w.add(&d)?;
-        }
+    for d in prakat::synth::documents_in(Path::new(CORPUS))? {
+        w.add(&d)?;
     }
     w.commit()?;
     let searcher = ix.searcher()?;
@@ -204,22 +197,7 @@ pub fn bench(
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     // Templates: every clause of the bundled fixtures.
-    let mut templates = Vec::new();
-    for e in walkdir::WalkDir::new(CORPUS)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        if e.file_type().is_file() {
-            let d = prakat::ingest::ingest_file(e.path())?.document;
-            templates.extend(
-                d.clauses
-                    .into_iter()
-                    .map(|c| c.text)
-                    .filter(|t| t.chars().count() >= 20),
-            );
-        }
-    }
+    let templates = prakat::synth::templates_in(Path::new(CORPUS))?;
     let dir = match keep {
         Some(d) => {
             if d.exists() {

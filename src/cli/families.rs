@@ -145,22 +145,7 @@ fn peak_rss_mb() -> f64 {
 pub fn bench(n: usize, seed: u64, json: bool) -> anyhow::Result<ExitCode> {
     // Templates: the fixtures' clauses; templates that are themselves near-duplicates (the same
     // clause at two agencies: Dice of letter trigrams ≥ 0.6) share one label.
-    let mut templates = Vec::new();
-    for e in walkdir::WalkDir::new("fixtures/text")
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        if e.file_type().is_file() {
-            let d = prakat::ingest::ingest_file(e.path())?.document;
-            templates.extend(
-                d.clauses
-                    .into_iter()
-                    .map(|c| c.text)
-                    .filter(|t| t.chars().count() >= 20),
-            );
-        }
-    }
+    let templates = prakat::synth::templates_in(Path::new("fixtures/text"))?;
     let profiles: Vec<_> = templates
         .iter()
         .map(|t| prakat::compare::trigrams(&prakat::compare::skeleton(t)))

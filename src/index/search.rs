@@ -269,6 +269,18 @@ fn text_of(doc: &TantivyDocument, field: Field) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
+/// A clause entry as a clause to compare.
+fn clause_ref(f: &Fields, doc: &TantivyDocument) -> crate::compare::ClauseRef {
+    crate::compare::ClauseRef {
+        doc_id: text_of(doc, f.doc_id).unwrap_or_default(),
+        issuer: text_of(doc, f.issuer),
+        province: text_of(doc, f.province),
+        section: text_of(doc, f.section),
+        number: text_of(doc, f.number).unwrap_or_default(),
+        text: text_of(doc, f.text).unwrap_or_default(),
+    }
+}
+
 fn facet_values(counts: &tantivy::collector::FacetCounts, root: &str) -> Vec<(String, u64)> {
     let mut v: Vec<(String, u64)> = counts
         .get(root)
@@ -445,14 +457,7 @@ impl Searcher {
         let mut out = Vec::with_capacity(addrs.len());
         for addr in addrs {
             let doc: TantivyDocument = searcher.doc(addr)?;
-            out.push(crate::compare::ClauseRef {
-                doc_id: text_of(&doc, f.doc_id).unwrap_or_default(),
-                issuer: text_of(&doc, f.issuer),
-                province: text_of(&doc, f.province),
-                section: text_of(&doc, f.section),
-                number: text_of(&doc, f.number).unwrap_or_default(),
-                text: text_of(&doc, f.text).unwrap_or_default(),
-            });
+            out.push(clause_ref(f, &doc));
         }
         Ok(out)
     }
@@ -489,14 +494,7 @@ impl Searcher {
         let mut out = Vec::with_capacity(top.len());
         for (_, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr)?;
-            let clause = crate::compare::ClauseRef {
-                doc_id: text_of(&doc, f.doc_id).unwrap_or_default(),
-                issuer: text_of(&doc, f.issuer),
-                province: text_of(&doc, f.province),
-                section: text_of(&doc, f.section),
-                number: text_of(&doc, f.number).unwrap_or_default(),
-                text: text_of(&doc, f.text).unwrap_or_default(),
-            };
+            let clause = clause_ref(f, &doc);
             let score = crate::compare::dice(
                 &target,
                 &crate::compare::trigrams(&crate::compare::skeleton(&clause.text)),
@@ -526,14 +524,7 @@ impl Searcher {
         let mut out = Vec::with_capacity(addrs.len());
         for addr in addrs {
             let doc: TantivyDocument = searcher.doc(addr)?;
-            out.push(crate::compare::ClauseRef {
-                doc_id: text_of(&doc, f.doc_id).unwrap_or_default(),
-                issuer: text_of(&doc, f.issuer),
-                province: text_of(&doc, f.province),
-                section: text_of(&doc, f.section),
-                number: text_of(&doc, f.number).unwrap_or_default(),
-                text: text_of(&doc, f.text).unwrap_or_default(),
-            });
+            out.push(clause_ref(f, &doc));
         }
         Ok(out)
     }
