@@ -84,6 +84,20 @@ fn prakat(args: &[&str]) -> std::process::Output {
         .expect("runs")
 }
 
+/// The fixtures ingested into a fresh index: the folder (kept alive) and the index path.
+fn indexed_fixtures() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("tmp");
+    let ix = dir.path().join("ix").to_string_lossy().into_owned();
+    let out = prakat(&[
+        "ingest",
+        "--index",
+        &ix,
+        fixture("text").to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    (dir, ix)
+}
+
 #[test]
 fn compare_prints_json_html_and_reads_the_index() {
     let a = fixture("text/000_2c97b2254962d538.txt");
@@ -119,20 +133,8 @@ fn compare_prints_json_html_and_reads_the_index() {
     );
 
     // Selections from the index: Phuket against the SAO.
-    let dir = tempfile::tempdir().expect("tmp");
-    let ix = dir.path().join("ix");
-    let ix = ix.to_str().unwrap_or_default();
-    assert_eq!(
-        prakat(&[
-            "ingest",
-            "--index",
-            ix,
-            fixture("text").to_str().unwrap_or_default()
-        ])
-        .status
-        .code(),
-        Some(0)
-    );
+    let (_dir, ix) = indexed_fixtures();
+    let ix = ix.as_str();
     let out = prakat(&[
         "compare",
         "--index",
@@ -184,20 +186,8 @@ fn compare_prints_json_html_and_reads_the_index() {
 
 #[test]
 fn families_group_the_same_template_across_agencies() {
-    let dir = tempfile::tempdir().expect("tmp");
-    let ix = dir.path().join("ix");
-    let ix = ix.to_str().unwrap_or_default();
-    assert_eq!(
-        prakat(&[
-            "ingest",
-            "--index",
-            ix,
-            fixture("text").to_str().unwrap_or_default()
-        ])
-        .status
-        .code(),
-        Some(0)
-    );
+    let (_dir, ix) = indexed_fixtures();
+    let ix = ix.as_str();
     let out = prakat(&["families", "--index", ix, "--json", "--missing"]);
     assert_eq!(
         out.status.code(),
