@@ -12,6 +12,8 @@ use prakat::compare::{self, Alignment, ClauseRef, DiffPart, Op};
 use prakat::index::PrakatIndex;
 use serde_json::json;
 
+use super::columns;
+
 /// The most clauses one side may hold (all-pairs similarity is quadratic).
 const MAX_CLAUSES: usize = 5_000;
 
@@ -179,6 +181,7 @@ pub fn run(a: &Side, b: &Side, threshold: f64, json: bool, html: bool) -> anyhow
     } else {
         ("[-", "-]", "{+", "+}")
     };
+    let col = (columns::terminal_width().saturating_sub(3) / 2).max(20);
     for p in &al.pairs {
         let (x, y) = (&a.clauses[p.a], &b.clauses[p.b]);
         let d = compare::diff(&x.text, &y.text);
@@ -189,16 +192,28 @@ pub fn run(a: &Side, b: &Side, threshold: f64, json: bool, html: bool) -> anyhow
             label(y, multi_b),
             p.similarity
         )?;
-        writeln!(out, "  A: {}", render_side(&d, Op::Delete, del, del_end))?;
-        writeln!(out, "  B: {}\n", render_side(&d, Op::Insert, ins, ins_end))?;
+        let left = render_side(&d, Op::Delete, del, del_end);
+        let right = render_side(&d, Op::Insert, ins, ins_end);
+        for row in columns::side_by_side(&left, &right, col) {
+            writeln!(out, "{row}")?;
+        }
+        writeln!(out)?;
     }
     for i in &al.only_a {
         let x = &a.clauses[*i];
-        writeln!(out, "only in A: {}  {}", label(x, multi_a), x.text)?;
+        writeln!(out, "only in A: {}", label(x, multi_a))?;
+        for row in columns::side_by_side(&x.text, "", col) {
+            writeln!(out, "{row}")?;
+        }
+        writeln!(out)?;
     }
     for j in &al.only_b {
         let y = &b.clauses[*j];
-        writeln!(out, "only in B: {}  {}", label(y, multi_b), y.text)?;
+        writeln!(out, "only in B: {}", label(y, multi_b))?;
+        for row in columns::side_by_side("", &y.text, col) {
+            writeln!(out, "{row}")?;
+        }
+        writeln!(out)?;
     }
     eprintln!(
         "{} pairs, {} only in A, {} only in B",

@@ -2,6 +2,7 @@
 //! input failed, the others still processed (search: nothing found); 2 bad usage (from clap),
 //! a malformed query, or a failure before any input was read.
 
+pub mod columns;
 pub mod compare;
 pub mod eval;
 pub mod eval_compare;
