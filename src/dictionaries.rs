@@ -30,6 +30,8 @@ pub struct Dictionaries {
     pub headings: Vec<&'static str>,
     pub openers: Vec<&'static str>,
     pub months: Vec<Month>,
+    /// Letters OCR mistakes for one another: a letter and what it may have been read as.
+    pub ocr_confusions: Vec<(char, Vec<char>)>,
 }
 
 fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
@@ -99,6 +101,17 @@ fn load() -> Dictionaries {
         headings: list(include_str!("../dictionaries/headings.txt")),
         openers: list(include_str!("../dictionaries/openers.txt")),
         months,
+        ocr_confusions: data_lines(include_str!("../dictionaries/ocr_confusions.tsv"))
+            .filter_map(|l| {
+                let (from, to) = l.split_once('\t')?;
+                let from = from.trim().chars().next()?;
+                let to = to
+                    .split(',')
+                    .filter_map(|x| x.trim().chars().next())
+                    .collect();
+                Some((from, to))
+            })
+            .collect(),
     }
 }
 
@@ -118,6 +131,9 @@ mod tests {
         let d = get();
         assert_eq!(d.provinces.len(), 77, "76 provinces and Bangkok");
         assert_eq!(d.months.len(), 12);
+        let confusions = data_lines(include_str!("../dictionaries/ocr_confusions.tsv")).count();
+        assert_eq!(d.ocr_confusions.len(), confusions);
+        assert!(d.ocr_confusions.iter().all(|(_, to)| !to.is_empty()));
         assert!(d.months.iter().all(|m| (1..=12).contains(&m.number)));
         // Every kind line parsed: a typo in a kind name would silently drop a line.
         let lines = data_lines(include_str!("../dictionaries/agency_kinds.tsv")).count();

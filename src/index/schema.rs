@@ -7,7 +7,7 @@ use tantivy::schema::{
     TextOptions, STORED, STRING,
 };
 
-use super::tokenizer::{BIGRAMS, WORDS};
+use super::tokenizer::{BIGRAMS, SKELETON, WORDS};
 
 /// Entry kinds.
 pub const DOC: &str = "doc";
@@ -32,11 +32,13 @@ pub struct Fields {
     pub page: Field,
     /// A clause's text.
     pub text: Field,
-    /// A Document's whole text (document entries only).
+    /// A Document's text outside its clauses (document entries only).
     pub body: Field,
     pub signatories: Field,
     /// Thai character bigrams of issuer, subject, section, text and signatories.
     pub grams: Field,
+    /// The same bigrams without tone marks and above/below vowels (OCR-tolerant search).
+    pub skel: Field,
     pub facets: Field,
 }
 
@@ -79,6 +81,7 @@ pub fn build() -> (Schema, Fields) {
         body: b.add_text_field("body", thai_text(WORDS, true)),
         signatories: b.add_text_field("signatories", thai_text(WORDS, true)),
         grams: b.add_text_field("grams", thai_text(BIGRAMS, false)),
+        skel: b.add_text_field("skel", thai_text(SKELETON, false)),
         facets: b.add_facet_field("facets", FacetOptions::default()),
     };
     (b.build(), fields)

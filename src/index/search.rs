@@ -12,7 +12,7 @@ use tantivy::{DocAddress, IndexReader, ReloadPolicy, TantivyDocument, Term};
 use super::query::{self, Filter, Part};
 use super::schema::{self, Fields};
 use super::snippet::{self, Snippet};
-use super::tokenizer::{bigram_tokens, normalize_query, word_tokens};
+use super::tokenizer::{bigram_tokens, normalize_query, skeleton_tokens, word_tokens};
 use super::{IndexError, PrakatIndex};
 
 /// How widely a query's words are matched, from cheapest to widest. A search tries them in
@@ -26,7 +26,10 @@ pub enum Reach {
     /// character bigrams as a phrase: found however the segmenter splits the words in the
     /// query or in the text.
     Bigrams,
-    /// Also words within one edit, and most runs of the word's letters (OCR slips).
+    /// Also the bigrams without marks (a lost or invented tone mark or above vowel), and the
+    /// spellings one OCR confusion away (`dictionaries/ocr_confusions.tsv`: พ/ฟ, ซ/ช, ใ/ไ …).
+    Variants,
+    /// Also words within one edit, and most runs of the word's letters (any OCR slip).
     Fuzzy,
 }
 
@@ -79,7 +82,8 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// Matching index entries (documents and clauses), counted when facets are asked for.
     pub total: Option<usize>,
-    /// Counts of matching documents, when asked for.
+    /// Counts of matching entries — clauses, and documents matched outside their clauses —
+    /// by province, kind and year, when asked for.
     pub facets: Option<Facets>,
 }
 
@@ -132,6 +136,26 @@ fn strided(field: Field, grams: &[String]) -> Option<Box<dyn Query>> {
     Some(boxed(PhraseQuery::new_with_offset(terms)))
 }
 
+/// The spellings of a text one OCR confusion away, at most 48.
+fn confusion_variants(text: &str) -> Vec<String> {
+    let confusions = &crate::dictionaries::get().ocr_confusions;
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        if let Some((_, alts)) = confusions.iter().find(|(from, _)| from == c) {
+            for a in alts {
+                let mut v = chars.clone();
+                v[i] = *a;
+                out.push(v.into_iter().collect());
+                if out.len() == 48 {
+                    return out;
+                }
+            }
+        }
+    }
+    out
+}
+
 fn words(text: &str) -> Vec<String> {
     word_tokens(text).into_iter().map(|t| t.text).collect()
 }
@@ -157,6 +181,14 @@ fn text_query(f: &Fields, text: &str, reach: Reach) -> Option<Box<dyn Query>> {
         }
         if let Some(q) = strided(f.grams, &g) {
             any.push((Occur::Should, q));
+        }
+    }
+    if reach >= Reach::Variants {
+        for v in std::iter::once(text.clone()).chain(confusion_variants(&text)) {
+            let sk: Vec<String> = skeleton_tokens(&v).into_iter().map(|t| t.text).collect();
+            if let Some(q) = strided(f.skel, &sk) {
+                any.push((Occur::Should, q));
+            }
         }
     }
     if reach == Reach::Fuzzy {
@@ -330,10 +362,10 @@ impl Searcher {
             if top.len() >= fetch || reach == widest {
                 break (query, needles, top);
             }
-            reach = if reach == Reach::Words {
-                Reach::Bigrams
-            } else {
-                Reach::Fuzzy
+            reach = match reach {
+                Reach::Words => Reach::Bigrams,
+                Reach::Bigrams => Reach::Variants,
+                _ => Reach::Fuzzy,
             };
         };
         // The total and the facets count every match of the widest matching, which visits every
@@ -404,11 +436,7 @@ impl Searcher {
             for root in ["/province", "/kind", "/year"] {
                 fc.add_facet(root);
             }
-            let docs_only = BooleanQuery::new(vec![
-                (Occur::Must, query.box_clone()),
-                (Occur::Must, term_q(f.entry, schema::DOC)),
-            ]);
-            let counts = searcher.search(&docs_only, &fc)?;
+            let counts = searcher.search(&query, &fc)?;
             Some(Facets {
                 province: facet_values(&counts, "/province"),
                 kind: facet_values(&counts, "/kind"),

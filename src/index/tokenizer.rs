@@ -8,6 +8,9 @@
 //!   however the segmenter splits its words, in the query or in the text — the words field
 //!   alone misses queries segmented differently in context.
 //!
+//! - `thai_skeleton`: the same bigrams over the text without tone marks and above/below
+//!   vowels, for the OCR-tolerant search: a lost or invented mark does not change them.
+//!
 //! Text reaching these tokenizers has been through `thai::clean` (ำ composed, invisible
 //! characters dropped): the index stores cleaned Documents, and `normalize_query` cleans
 //! queries.
@@ -20,6 +23,7 @@ use crate::thai::segment::{word_spans, Model};
 
 pub const WORDS: &str = "thai_words";
 pub const BIGRAMS: &str = "thai_bigrams";
+pub const SKELETON: &str = "thai_skeleton";
 
 /// Longest token kept, in bytes: longer runs are junk (OCR noise, base64).
 const MAX_TOKEN_BYTES: usize = 120;
@@ -131,6 +135,29 @@ pub fn bigram_tokens(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The text without Thai tone marks and above/below vowels: what survives an OCR engine that
+/// loses or invents marks.
+pub fn strip_marks(text: &str) -> String {
+    text.chars()
+        .filter(|c| !clean::is_combining_mark(*c))
+        .collect()
+}
+
+/// Bigrams of the text without its marks.
+pub fn skeleton_tokens(text: &str) -> Vec<Token> {
+    bigram_tokens(&strip_marks(text))
+}
+
+#[derive(Clone, Default)]
+pub struct ThaiSkeletonTokenizer;
+
+impl Tokenizer for ThaiSkeletonTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        stream(skeleton_tokens(text))
+    }
+}
+
 #[derive(Clone, Default)]
 pub struct ThaiWordTokenizer;
 
@@ -151,10 +178,11 @@ impl Tokenizer for ThaiBigramTokenizer {
     }
 }
 
-/// Registers both tokenizers on an index.
+/// Registers the tokenizers on an index.
 pub fn register(index: &tantivy::Index) {
     index.tokenizers().register(WORDS, ThaiWordTokenizer);
     index.tokenizers().register(BIGRAMS, ThaiBigramTokenizer);
+    index.tokenizers().register(SKELETON, ThaiSkeletonTokenizer);
 }
 
 #[cfg(test)]
@@ -187,6 +215,18 @@ mod tests {
         assert_eq!(texts(&t), ["ภู", "ูเ", "เก", "ก็", "็ต", "65"]);
         assert!(t.iter().enumerate().all(|(i, x)| x.position == i));
         assert_eq!(texts(&bigram_tokens("ก")), ["ก"]);
+    }
+
+    #[test]
+    fn skeleton_bigrams_ignore_marks() {
+        assert_eq!(
+            texts(&skeleton_tokens("วันที่")),
+            texts(&skeleton_tokens("วันที"))
+        );
+        assert_eq!(
+            texts(&skeleton_tokens("จังหวด")),
+            texts(&skeleton_tokens("จงหวด"))
+        );
     }
 
     #[test]

@@ -117,6 +117,27 @@ impl DocWriter {
     }
 }
 
+/// The lines of a Document's text that are not in any of its clauses (title, preamble,
+/// closing, signature, tables): what the document entry adds to its clause entries. Indexing
+/// the whole text again would segment every clause twice.
+pub fn outside_clauses(d: &Document) -> String {
+    let mut out = String::new();
+    for line in d.text.lines() {
+        let t = line.trim();
+        let rest = match crate::parse::labels::parse_label(t) {
+            Some(l) => l.rest,
+            None => t.to_string(),
+        };
+        let rest = rest.trim_end_matches(['.', '…', ' ']);
+        if rest.is_empty() || d.clauses.iter().any(|c| c.text.contains(rest)) {
+            continue;
+        }
+        out.push_str(t);
+        out.push('\n');
+    }
+    out
+}
+
 /// The index entries of one Document.
 pub fn entries(f: &Fields, d: &Document) -> Vec<TantivyDocument> {
     let (date_num, year_ce, year_be) = year_parts(d.date.as_deref());
@@ -165,11 +186,12 @@ pub fn entries(f: &Fields, d: &Document) -> Vec<TantivyDocument> {
     common(&mut doc, schema::DOC);
     let subject = d.subject.clone().unwrap_or_default();
     doc.add_text(f.subject, &subject);
-    doc.add_text(f.body, &d.text);
-    // The whole text's bigrams would double the bigram postings (clauses are most of a
-    // Document) and the bigram field is a recall aid for clauses: the document entry has the
-    // bigrams of its header only, and its full text in the words field.
-    doc.add_text(f.grams, format!("{issuer}\n{subject}\n{signatories}"));
+    doc.add_text(f.body, outside_clauses(d));
+    // The document entry holds what its clauses do not: the text outside them (words), and
+    // the bigrams of its header.
+    let header = format!("{issuer}\n{subject}\n{signatories}");
+    doc.add_text(f.grams, &header);
+    doc.add_text(f.skel, &header);
     out.push(doc);
     for c in &d.clauses {
         let mut doc = TantivyDocument::default();
@@ -180,11 +202,34 @@ pub fn entries(f: &Fields, d: &Document) -> Vec<TantivyDocument> {
         doc.add_text(f.label, &c.label);
         doc.add_u64(f.page, c.page as u64);
         doc.add_text(f.text, &c.text);
-        doc.add_text(
-            f.grams,
-            format!("{issuer}\n{section}\n{}\n{signatories}", c.text),
-        );
+        let all = format!("{issuer}\n{section}\n{}\n{signatories}", c.text);
+        doc.add_text(f.grams, &all);
+        doc.add_text(f.skel, &all);
         out.push(doc);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_document_entry_keeps_only_text_outside_clauses() {
+        let i = crate::ingest::ingest_bytes(
+            "t.txt",
+            "ประกาศจังหวัดน่าน\nเรื่อง ทดสอบ\n\nตามมาตรา ๖๕ จึงกำหนดดังนี้\n\n๑. ให้มีกล่องรับฟังความคิดเห็น\n๒. ให้มีการประเมินผล\nทุกปี\n\nประกาศ ณ วันที่ ๑ มกราคม ๒๕๖๖\n"
+                .as_bytes(),
+        )
+        .expect("ingests");
+        let body = outside_clauses(&i.document);
+        assert!(
+            body.contains("ตามมาตรา ๖๕") && body.contains("ประกาศ ณ วันที่"),
+            "{body}"
+        );
+        assert!(
+            !body.contains("กล่องรับฟัง") && !body.contains("ทุกปี"),
+            "{body}"
+        );
+    }
 }
