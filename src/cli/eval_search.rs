@@ -268,41 +268,12 @@ pub fn bench(
     let searcher = ix.searcher()?;
     // Latency: the judged queries, 20 rounds after one warm-up.
     let judged = load_judged()?;
-    let mut sink = std::io::sink();
-    let _ = score(&searcher, &judged, &mut sink, false, false)?;
-    let mut lat = Vec::new();
-    let mut lat_by_query: Vec<f64> = Vec::new();
-    let mut per_query = vec![0.0f64; judged.len()];
-    for _ in 0..20 {
-        let l = score(&searcher, &judged, &mut sink, false, false)?.2;
-        for (k, ms) in l.iter().enumerate() {
-            per_query[k] = per_query[k].max(*ms);
-        }
-        lat_by_query.extend(l.iter().copied());
-        lat.extend(l);
-    }
-    if std::env::var_os("PRAKAT_BENCH_VERBOSE").is_some() {
-        for (j, ms) in judged.iter().zip(&per_query) {
-            eprintln!(
-                "{ms:>8.2} ms max  {}{}",
-                j.query,
-                if j.fuzzy { " (fuzzy)" } else { "" }
-            );
-        }
-    }
-    lat.sort_by(f64::total_cmp);
-    let (mut exact, mut fuzzy): (Vec<f64>, Vec<f64>) = (Vec::new(), Vec::new());
-    for round in lat_by_query.chunks(judged.len()) {
-        for (j, ms) in judged.iter().zip(round) {
-            if j.fuzzy {
-                fuzzy.push(*ms)
-            } else {
-                exact.push(*ms)
-            }
-        }
-    }
-    exact.sort_by(f64::total_cmp);
-    fuzzy.sort_by(f64::total_cmp);
+    let Timings {
+        all: lat,
+        exact,
+        fuzzy,
+        ..
+    } = time_judged(&searcher, &judged)?;
     let mut recall = Vec::new();
     for (k, p) in probes.iter().enumerate() {
         let n = searcher.count_clauses(&format!("\"{p}\""))?;
@@ -356,30 +327,53 @@ pub fn bench(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Per-query latencies of the judged queries, 20 rounds after a warm-up, sorted.
+struct Timings {
+    all: Vec<f64>,
+    exact: Vec<f64>,
+    fuzzy: Vec<f64>,
+    /// The slowest round of each query, in judged order.
+    worst: Vec<f64>,
+}
+
+fn time_judged(searcher: &Searcher, judged: &[Judged]) -> anyhow::Result<Timings> {
+    let mut sink = std::io::sink();
+    let _ = score(searcher, judged, &mut sink, false, false)?;
+    let mut t = Timings {
+        all: Vec::new(),
+        exact: Vec::new(),
+        fuzzy: Vec::new(),
+        worst: vec![0.0; judged.len()],
+    };
+    for _ in 0..20 {
+        let l = score(searcher, judged, &mut sink, false, false)?.2;
+        for (k, (j, ms)) in judged.iter().zip(&l).enumerate() {
+            t.worst[k] = t.worst[k].max(*ms);
+            if j.fuzzy {
+                t.fuzzy.push(*ms);
+            } else {
+                t.exact.push(*ms);
+            }
+        }
+        t.all.extend(l);
+    }
+    for v in [&mut t.all, &mut t.exact, &mut t.fuzzy] {
+        v.sort_by(f64::total_cmp);
+    }
+    Ok(t)
+}
+
 /// Latency of the judged queries on an existing index (e.g. one kept by `--search-bench`).
 pub fn latency(index: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let ix = PrakatIndex::open(index)?;
     let searcher = ix.searcher()?;
     let judged = load_judged()?;
-    let mut sink = std::io::sink();
-    let _ = score(&searcher, &judged, &mut sink, false, false)?;
-    let (mut exact, mut fuzzy, mut all) = (Vec::new(), Vec::new(), Vec::new());
-    let mut worst = vec![0.0f64; judged.len()];
-    for _ in 0..20 {
-        let l = score(&searcher, &judged, &mut sink, false, false)?.2;
-        for (k, (j, ms)) in judged.iter().zip(&l).enumerate() {
-            worst[k] = worst[k].max(*ms);
-            if j.fuzzy {
-                fuzzy.push(*ms)
-            } else {
-                exact.push(*ms)
-            }
-        }
-        all.extend(l);
-    }
-    for v in [&mut exact, &mut fuzzy, &mut all] {
-        v.sort_by(f64::total_cmp);
-    }
+    let Timings {
+        all,
+        exact,
+        fuzzy,
+        worst,
+    } = time_judged(&searcher, &judged)?;
     let mut out = std::io::stdout().lock();
     if json {
         writeln!(
