@@ -189,3 +189,15 @@ fn malformed_queries_are_errors() {
         }
     }
 }
+
+#[test]
+fn a_second_writer_gets_a_clear_error() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let ix = PrakatIndex::open_or_create(dir.path()).expect("index");
+    let _first = ix.writer().expect("first writer");
+    match ix.writer() {
+        Err(IndexError::Locked(path)) => assert!(path.contains(&dir.path().display().to_string())),
+        Err(e) => panic!("unexpected error: {e}"),
+        Ok(_) => panic!("two writers at once"),
+    }
+}
