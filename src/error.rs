@@ -19,6 +19,10 @@ pub enum Error {
     UnknownEncoding(String),
     #[error("{0} input is not supported yet")]
     Unsupported(&'static str),
+    #[error("cannot decode the image: {0}")]
+    Image(String),
+    #[error("OCR failed: {0}")]
+    Ocr(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -29,8 +29,20 @@ pub fn build_document(id: String, path: &str, kind: SourceKind, pages: source::P
     let cleaned: Vec<String> = pages
         .texts
         .iter()
-        .map(|t| {
-            let (c, r) = clean::clean(t);
+        .zip(&pages.confidences)
+        .map(|(t, conf)| {
+            // Tesseract separates every line it takes for a paragraph with a blank line, and
+            // takes most lines of a spaced-out page for one: on OCR'd pages blank lines mean
+            // nothing, and structure comes from labels, headings and formulas instead.
+            let t = if conf.is_some() {
+                t.lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            } else {
+                t.clone()
+            };
+            let (c, r) = clean::clean(&t);
             let (joined, n) = clean::join_wrapped_lines(&c);
             report.add(&r);
             report.lines_joined += n;
@@ -80,14 +92,26 @@ pub fn build_document(id: String, path: &str, kind: SourceKind, pages: source::P
 
 /// Ingests the bytes of one file.
 pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Ingested> {
+    let kind = match source::sniff(bytes) {
+        source::Sniffed::Text => SourceKind::Text,
+        source::Sniffed::Pdf => SourceKind::ScannedPdf,
+        _ => SourceKind::Image,
+    };
     let pages = source::pages(bytes)?;
-    Ok(build_document(
-        content_id(bytes),
-        path,
-        SourceKind::Text,
-        pages,
-    ))
+    let mut ingested = build_document(content_id(bytes), path, kind, pages);
+    for p in &ingested.document.pages {
+        if let Some(c) = p.confidence.filter(|c| *c < LOW_CONFIDENCE) {
+            ingested
+                .document
+                .warnings
+                .push(format!("page {}: low OCR confidence ({c:.0})", p.number));
+        }
+    }
+    Ok(ingested)
 }
+
+/// Pages whose mean OCR confidence is below this get a warning.
+pub const LOW_CONFIDENCE: f32 = 60.0;
 
 /// Reads and ingests one file.
 pub fn ingest_file(path: &Path) -> Result<Ingested> {

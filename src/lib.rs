@@ -6,6 +6,7 @@ pub mod error;
 pub mod families;
 pub mod index;
 pub mod ingest;
+pub mod ocr;
 pub mod parse;
 pub mod source;
 pub mod synth;

@@ -171,7 +171,35 @@ enum Command {
     },
 }
 
+/// Tesseract's OpenMP threads fight the page-level parallelism (2–4× slower on 2 cores), and
+/// libgomp reads OMP_THREAD_LIMIT only when the process starts: without it, run again with it.
+fn reexec_with_one_omp_thread() -> Option<ExitCode> {
+    if std::env::var_os("OMP_THREAD_LIMIT").is_some() {
+        return None;
+    }
+    let exe = std::env::current_exe().ok()?;
+    let status = std::process::Command::new(exe)
+        .args(std::env::args_os().skip(1))
+        .env("OMP_THREAD_LIMIT", "1")
+        .status()
+        .ok()?;
+    Some(ExitCode::from(
+        status
+            .code()
+            .map_or(cli::EXIT_FAILURE, |c| c.clamp(0, 255) as u8),
+    ))
+}
+
 fn main() -> ExitCode {
+    if let Some(code) = reexec_with_one_omp_thread() {
+        return code;
+    }
+    let code = run();
+    prakat::ocr::release_engines();
+    code
+}
+
+fn run() -> ExitCode {
     let args = Args::parse();
     let result = match args.command {
         Command::Ingest {

@@ -15,7 +15,8 @@ use crate::thai::clean::is_thai_letter;
 const TITLE_WINDOW: usize = 15;
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s|:;'’”\x22)\]}])(?:ประกาศ|คำสั่ง)\s*(?P<rest>\S.*)$")
+    // OCR puts stray spaces inside words: ประ กาศ.
+    Regex::new(r"(?:^|[\s|:;'’”\x22)\]}])(?:ป *ร *ะ *ก *า *ศ|ค *ำ *ส *ั *่ *ง)\s*(?P<rest>\S.*)$")
         .expect("title pattern is valid")
 });
 static ORDER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -89,6 +90,13 @@ fn issuer_from_title(rest: &str) -> Option<(String, Option<String>)> {
         .then_some((issuer, subject.filter(|s| !s.is_empty())))
 }
 
+/// The text after `เรื่อง` at the start of a line (OCR may split the word: เรือง, เรื่ อง).
+fn strip_subject_word(line: &str) -> Option<&str> {
+    static SUBJECT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^เ *ร *ื *่? *อ *ง").expect("subject pattern is valid"));
+    SUBJECT.find(line).map(|m| &line[m.end()..])
+}
+
 fn is_subject_continuation(line: &Line) -> bool {
     let t = line.text;
     !t.is_empty()
@@ -132,7 +140,7 @@ pub fn parse_header(lines: &[Line]) -> Header {
             .filter(|(_, l)| !l.text.is_empty())
             .take(4)
         {
-            if let Some(rest) = line.text.strip_prefix("เรื่อง") {
+            if let Some(rest) = strip_subject_word(line.text) {
                 let rest = rest.trim_start_matches([' ', ':', '\t']).trim();
                 if !rest.is_empty() {
                     header.subject = Some(collapse_spaces(rest));

@@ -1,6 +1,7 @@
 //! Input files: what they are (sniffed from their bytes, never from their names) and their
 //! pages as text or images.
 
+pub mod image;
 pub mod text;
 
 use crate::error::{Error, Result};
@@ -43,14 +44,20 @@ pub struct Pages {
     pub encoding: Option<String>,
 }
 
-/// Reads a file's bytes into pages of text. Images and PDFs need the OCR stage (not built
-/// yet) and fail with [`Error::Unsupported`].
+/// Reads a file's bytes into pages of text: text files decoded, page images (PNG, JPEG, the
+/// first page of a TIFF) through OCR. PDFs are not read yet ([`Error::Unsupported`]).
 pub fn pages(bytes: &[u8]) -> Result<Pages> {
     match sniff(bytes) {
         Sniffed::Pdf => Err(Error::Unsupported("PDF")),
-        Sniffed::Png => Err(Error::Unsupported("PNG image")),
-        Sniffed::Jpeg => Err(Error::Unsupported("JPEG image")),
-        Sniffed::Tiff => Err(Error::Unsupported("TIFF image")),
+        Sniffed::Png | Sniffed::Jpeg | Sniffed::Tiff => {
+            let page = image::decode(bytes)?;
+            let r = crate::ocr::recognize(&page)?;
+            Ok(Pages {
+                texts: vec![r.text],
+                confidences: vec![Some(r.confidence)],
+                encoding: None,
+            })
+        }
         Sniffed::Text => {
             let decoded = text::decode(bytes)?;
             // A form feed separates pages, as pdftotext and OCR tools write them.

@@ -1,0 +1,41 @@
+//! Page images through Tesseract (Thai): rendered from seed 000 by fixtures/make_scans.py, a
+//! clean PNG and a degraded JPEG. These check that the OCR path produces Documents with the
+//! header a reader sees on the page; accuracy is measured by evaluation, not asserted here.
+
+mod common;
+
+use common::{fixture, ingest};
+use prakat::document::SourceKind;
+
+#[test]
+fn a_scanned_page_gives_the_header_of_its_text_version() {
+    let text = ingest("text/000_2c97b2254962d538.txt");
+    for name in ["scans/000_phuket_p1.png", "scans/000_phuket_p1.jpg"] {
+        let d = ingest(name);
+        assert_eq!(d.source.kind, SourceKind::Image, "{name}");
+        assert_eq!(d.pages.len(), 1);
+        let confidence = d.pages[0].confidence.expect("OCR pages carry a confidence");
+        assert!((0.0..=100.0).contains(&confidence));
+        assert_eq!(d.issuer, text.issuer, "{name}");
+        assert_eq!(d.subject, text.subject, "{name}");
+        // ำ comes out of Tesseract as ํ + า; clean-up composes it.
+        assert!(!d.text.contains("\u{0E4D}\u{0E32}"), "{name}");
+    }
+    // On the clean page the first clause is found with its label.
+    let png = ingest("scans/000_phuket_p1.png");
+    assert!(png
+        .clauses
+        .iter()
+        .any(|c| c.number == "1" && c.text.starts_with("ให้มีการเผยแพร่ข้อมูล")));
+}
+
+#[test]
+fn a_broken_image_fails_that_file_only() {
+    let mut bytes = std::fs::read(fixture("scans/000_phuket_p1.png")).expect("fixture");
+    bytes.truncate(2_000);
+    match prakat::ingest::ingest_bytes("broken.png", &bytes) {
+        Err(prakat::error::Error::Image(m)) => assert!(!m.is_empty()),
+        Err(e) => panic!("unexpected error: {e}"),
+        Ok(_) => panic!("a truncated PNG decoded"),
+    }
+}
