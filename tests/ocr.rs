@@ -39,3 +39,39 @@ fn a_broken_image_fails_that_file_only() {
         Ok(_) => panic!("a truncated PNG decoded"),
     }
 }
+
+#[test]
+fn eval_reports_ocr_accuracy_against_the_truth_text() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_prakat"))
+        .args([
+            "eval",
+            "--json",
+            fixture("scans").to_str().unwrap_or_default(),
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .filter(|v: &serde_json::Value| v.get("cer").is_some())
+        .collect();
+    assert_eq!(rows.len(), 2, "one row per image with a .truth");
+    for r in &rows {
+        let (cer, no_ws) = (
+            r["cer"].as_f64().unwrap_or(-1.0),
+            r["cer_no_whitespace"].as_f64().unwrap_or(-1.0),
+        );
+        assert!(
+            (0.0..1.0).contains(&cer) && (0.0..=cer).contains(&no_ws),
+            "{r}"
+        );
+        assert_eq!(r["issuer"], true, "{r}");
+        assert!(r["seconds_per_page"].as_f64().is_some_and(|s| s > 0.0));
+    }
+}

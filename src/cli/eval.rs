@@ -32,6 +32,7 @@ pub fn run(paths: &[PathBuf], bench: bool, seconds: f64, json: bool) -> anyhow::
     let mut out = std::io::stdout().lock();
     let mut totals = CleanReport::default();
     let mut loaded: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut ocr_rows: Vec<(serde_json::Value, String)> = Vec::new();
     if !json {
         writeln!(
             out,
@@ -49,10 +50,16 @@ pub fn run(paths: &[PathBuf], bench: bool, seconds: f64, json: bool) -> anyhow::
                 continue;
             }
         };
-        match ingest::ingest_bytes(&shown, &bytes) {
+        let started = Instant::now();
+        let result = ingest::ingest_bytes(&shown, &bytes);
+        let seconds = started.elapsed().as_secs_f64();
+        match result {
             Ok(ing) => {
                 let d = &ing.document;
                 totals.add(&ing.clean);
+                if let Ok(truth) = std::fs::read_to_string(path.with_extension("truth")) {
+                    ocr_rows.push(ocr_row(&shown, d, &truth, seconds));
+                }
                 if json {
                     let row = serde_json::json!({
                         "path": shown, "issuer": d.issuer, "date": d.date,
@@ -85,6 +92,34 @@ pub fn run(paths: &[PathBuf], bench: bool, seconds: f64, json: bool) -> anyhow::
             Err(e) => {
                 failed += 1;
                 eprintln!("error: {shown}: {e}");
+            }
+        }
+    }
+    if !ocr_rows.is_empty() {
+        if !json {
+            writeln!(
+                out,
+                "\nOCR against the truth text beside each image (NAME.truth):"
+            )?;
+            writeln!(
+                out,
+                "{:<40} {:>8} {:>9} {:>6} {:>7} {:>4} {:>9} {:>6} {:>8}",
+                "file",
+                "CER",
+                "CER (no ws)",
+                "issuer",
+                "subject",
+                "date",
+                "clauses",
+                "signed",
+                "s/page"
+            )?;
+        }
+        for r in &ocr_rows {
+            if json {
+                writeln!(out, "{}", r.0)?;
+            } else {
+                writeln!(out, "{}", r.1)?;
             }
         }
     }
@@ -221,4 +256,54 @@ pub fn segmentation(json: bool) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One OCR accuracy row, as JSON and as a table line.
+fn ocr_row(
+    shown: &str,
+    d: &prakat::document::Document,
+    truth: &str,
+    seconds: f64,
+) -> (serde_json::Value, String) {
+    use super::eval_ocr::{cer, recovered};
+    let ocr_text: String = d
+        .pages
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (with_ws, without_ws) = (cer(&ocr_text, truth, false), cer(&ocr_text, truth, true));
+    let truth_doc = ingest::ingest_bytes("truth", truth.as_bytes()).map(|i| i.document);
+    let per_page = seconds / d.pages.len().max(1) as f64;
+    let yes = |b: bool| if b { "yes" } else { "no" };
+    match truth_doc {
+        Ok(t) => {
+            let r = recovered(d, &t);
+            let json = serde_json::json!({"path": shown, "cer": with_ws, "cer_no_whitespace": without_ws,
+                "issuer": r.issuer, "subject": r.subject, "date": r.date,
+                "clauses_recovered": r.clauses.0, "clauses_in_truth": r.clauses.1,
+                "signatories_recovered": r.signatories.0, "signatories_in_truth": r.signatories.1,
+                "seconds_per_page": per_page});
+            let name = std::path::Path::new(shown)
+                .file_name()
+                .map_or(shown.to_string(), |n| n.to_string_lossy().into_owned());
+            let line = format!(
+                "{:<40} {:>7.2}% {:>8.2}% {:>6} {:>7} {:>4} {:>9} {:>6} {:>8.2}",
+                name,
+                with_ws * 100.0,
+                without_ws * 100.0,
+                yes(r.issuer),
+                yes(r.subject),
+                r.date.map_or("-", yes),
+                format!("{}/{}", r.clauses.0, r.clauses.1),
+                format!("{}/{}", r.signatories.0, r.signatories.1),
+                per_page
+            );
+            (json, line)
+        }
+        Err(e) => (
+            serde_json::json!({"path": shown, "error": format!("truth text: {e}")}),
+            format!("{shown}: truth text: {e}"),
+        ),
+    }
 }

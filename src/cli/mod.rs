@@ -6,6 +6,7 @@ pub mod columns;
 pub mod compare;
 pub mod eval;
 pub mod eval_compare;
+pub mod eval_ocr;
 pub mod eval_search;
 pub mod families;
 pub mod files;
