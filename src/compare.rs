@@ -66,31 +66,34 @@ pub fn trigrams(sk: &[char]) -> HashMap<[char; 3], u32> {
     m
 }
 
+/// The size of the intersection of two trigram multisets.
+fn common(a: &HashMap<[char; 3], u32>, b: &HashMap<[char; 3], u32>) -> u32 {
+    a.iter()
+        .map(|(k, n)| (*n).min(b.get(k).copied().unwrap_or(0)))
+        .sum()
+}
+
+fn size(a: &HashMap<[char; 3], u32>) -> u32 {
+    a.values().sum()
+}
+
 /// Dice coefficient of two trigram multisets: 2·|A∩B| / (|A|+|B|), in 0..=1.
 pub fn dice(a: &HashMap<[char; 3], u32>, b: &HashMap<[char; 3], u32>) -> f64 {
-    let total: u32 = a.values().sum::<u32>() + b.values().sum::<u32>();
+    let total = size(a) + size(b);
     if total == 0 {
         return 0.0;
     }
-    let common: u32 = a
-        .iter()
-        .map(|(k, n)| (*n).min(b.get(k).copied().unwrap_or(0)))
-        .sum();
-    2.0 * f64::from(common) / f64::from(total)
+    2.0 * f64::from(common(a, b)) / f64::from(total)
 }
 
 /// Overlap coefficient: |A∩B| / min(|A|, |B|), in 0..=1 — high when the shorter text is
 /// contained in the longer one.
 pub fn overlap(a: &HashMap<[char; 3], u32>, b: &HashMap<[char; 3], u32>) -> f64 {
-    let smaller = a.values().sum::<u32>().min(b.values().sum::<u32>());
+    let smaller = size(a).min(size(b));
     if smaller == 0 {
         return 0.0;
     }
-    let common: u32 = a
-        .iter()
-        .map(|(k, n)| (*n).min(b.get(k).copied().unwrap_or(0)))
-        .sum();
-    f64::from(common) / f64::from(smaller)
+    f64::from(common(a, b)) / f64::from(smaller)
 }
 
 /// Similarity of two trigram profiles, 0..=1: the mean of Dice (same text) and overlap (one
