@@ -48,13 +48,42 @@ pub fn clause_refs(d: &crate::document::Document) -> Vec<ClauseRef> {
         .collect()
 }
 
-/// The letters that carry a clause's content, for comparing.
+/// The letters that carry a clause's content, for comparing. One pass over the characters
+/// instead of a full clean-up: the two clean-up rules that change letters are applied here
+/// (ํ + า, a tone mark between or not, is ำ; เเ is แ), and marks, spaces and punctuation drop.
 pub fn skeleton(text: &str) -> Vec<char> {
-    to_arabic(&crate::thai::clean::clean(text).0)
-        .chars()
-        .filter(|c| c.is_alphanumeric() && !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let chars: Vec<char> = to_arabic(text).chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if c == '\u{0E4D}' {
+            // ํ, then า directly or after a tone mark
+            let aa = match next {
+                Some('\u{0E32}') => Some(i + 1),
+                Some('\u{0E48}'..='\u{0E4B}') if chars.get(i + 2) == Some(&'\u{0E32}') => {
+                    Some(i + 2)
+                }
+                _ => None,
+            };
+            if let Some(j) = aa {
+                out.push('ำ');
+                i = j + 1;
+                continue;
+            }
+        }
+        if c == 'เ' && next == Some('เ') {
+            out.push('แ');
+            i += 2;
+            continue;
+        }
+        if c.is_alphanumeric() && !is_combining_mark(c) {
+            out.extend(c.to_lowercase());
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Character trigram counts of a skeleton.
@@ -263,6 +292,19 @@ mod tests {
         let other = "ห้ามเผาขยะในที่โล่งทุกกรณี";
         assert!(similarity(typed, other) < 0.2);
         assert_eq!(similarity("", ""), 0.0);
+    }
+
+    #[test]
+    fn the_skeleton_folds_what_clean_up_would() {
+        use crate::thai::clean::clean;
+        for raw in [
+            "น\u{0E4D}\u{0E32}ผล น\u{0E4D}\u{0E49}\u{0E32}",
+            "เเผน ๒๕๖๖ ABC",
+            "ผู ้ว่า (ก.พ.ร.)",
+        ] {
+            assert_eq!(skeleton(raw), skeleton(&clean(raw).0), "{raw}");
+        }
+        assert_eq!(skeleton("นำ").iter().collect::<String>(), "นำ");
     }
 
     #[test]

@@ -41,16 +41,13 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// The MinHash signature of a text's skeleton.
-pub fn signature(text: &str) -> [u32; SIGNATURE] {
-    signature_of_skeleton(&skeleton(text))
+/// A text's MinHash signature and shingle count, from one skeleton.
+pub fn profile(text: &str) -> ([u32; SIGNATURE], u32) {
+    let sk = skeleton(text);
+    (signature_of_skeleton(&sk), shingle_count(&sk))
 }
 
-/// How many shingles a text's skeleton has (its size for containment estimates).
-pub fn shingles(text: &str) -> u32 {
-    shingle_count(&skeleton(text))
-}
-
+/// How many shingles a skeleton has (its size for containment estimates).
 pub fn shingle_count(sk: &[char]) -> u32 {
     (sk.len()
         .saturating_sub(SHINGLE - 1)
@@ -72,6 +69,7 @@ pub fn fit(jaccard: f64, size_a: u32, size_b: u32) -> Option<f64> {
     (overlap >= CONTAINED).then_some(overlap)
 }
 
+/// The MinHash signature of a skeleton.
 pub fn signature_of_skeleton(sk: &[char]) -> [u32; SIGNATURE] {
     let mut sig = [u32::MAX; SIGNATURE];
     let mut filled = [false; SIGNATURE];
@@ -250,8 +248,9 @@ mod tests {
             "ห้ามจำหน่ายสุราในวันเลือกตั้งตั้งแต่เวลา ๖ นาฬิกาถึงเวลาหกโมงเย็น",
             "กำหนดให้ความพึงพอใจของผู้รับบริการเป็นตัวชี้วัดหนึ่งของการดำเนินงาน",
         ];
-        let flat: Vec<u32> = texts.iter().flat_map(|t| signature(t)).collect();
-        let sizes: Vec<u32> = texts.iter().map(|t| shingles(t)).collect();
+        let profiles: Vec<_> = texts.iter().map(|t| profile(t)).collect();
+        let flat: Vec<u32> = profiles.iter().flat_map(|p| p.0).collect();
+        let sizes: Vec<u32> = profiles.iter().map(|p| p.1).collect();
         let fam = cluster(&flat, &sizes);
         assert_eq!(fam[0], fam[1]);
         assert_eq!(fam[0], fam[2]);

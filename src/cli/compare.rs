@@ -94,8 +94,8 @@ fn label(c: &ClauseRef, several_docs: bool) -> String {
 
 pub fn run(a: &Side, b: &Side, threshold: f64, json: bool, html: bool) -> anyhow::Result<ExitCode> {
     let al: Alignment = compare::align(&a.clauses, &b.clauses, threshold);
-    let multi_a = a.clauses.iter().any(|c| c.doc_id != a.clauses[0].doc_id);
-    let multi_b = b.clauses.iter().any(|c| c.doc_id != b.clauses[0].doc_id);
+    let several = |s: &Side| s.clauses.windows(2).any(|w| w[0].doc_id != w[1].doc_id);
+    let (multi_a, multi_b) = (several(a), several(b));
     let mut out = std::io::stdout().lock();
     if json {
         let pairs: Vec<_> = al

@@ -21,14 +21,9 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let ix = PrakatIndex::open(index)?;
     let clauses = ix.searcher()?.all_clauses()?;
-    let flat: Vec<u32> = clauses
-        .iter()
-        .flat_map(|c| families::signature(&c.text))
-        .collect();
-    let sizes: Vec<u32> = clauses
-        .iter()
-        .map(|c| families::shingles(&c.text))
-        .collect();
+    let profiles: Vec<_> = clauses.iter().map(|c| families::profile(&c.text)).collect();
+    let flat: Vec<u32> = profiles.iter().flat_map(|p| p.0).collect();
+    let sizes: Vec<u32> = profiles.iter().map(|p| p.1).collect();
     let family = families::cluster(&flat, &sizes);
     let mut members: HashMap<u32, Vec<usize>> = HashMap::new();
     for (i, f) in family.iter().enumerate() {
@@ -174,9 +169,9 @@ pub fn bench(n: usize, seed: u64, json: bool) -> anyhow::Result<ExitCode> {
             .zip(&g.perturbations)
         {
             recombined.push(p.recombined);
-            let sk = prakat::compare::skeleton(&c.text);
-            flat.extend_from_slice(&families::signature_of_skeleton(&sk));
-            sizes.push(families::shingle_count(&sk));
+            let (signature, size) = families::profile(&c.text);
+            flat.extend_from_slice(&signature);
+            sizes.push(size);
             truth.push(label[*t] as u32);
         }
     }

@@ -168,7 +168,11 @@ fn bigrams(text: &str) -> Vec<String> {
 fn text_query(f: &Fields, text: &str, reach: Reach) -> Option<Box<dyn Query>> {
     let text = normalize_query(text);
     let w = words(&text);
-    let g = bigrams(&text);
+    let g = if reach >= Reach::Bigrams {
+        bigrams(&text)
+    } else {
+        Vec::new()
+    };
     let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for field in [f.text, f.subject, f.issuer, f.section, f.signatories] {
         if let Some(q) = sequence(field, &w) {
@@ -313,6 +317,14 @@ fn clause_ref(f: &Fields, doc: &TantivyDocument) -> crate::compare::ClauseRef {
     }
 }
 
+/// A query restricted to clause entries.
+fn only_clauses(f: &Fields, query: Box<dyn Query>) -> BooleanQuery {
+    BooleanQuery::new(vec![
+        (Occur::Must, query),
+        (Occur::Must, term_q(f.entry, schema::CLAUSE)),
+    ])
+}
+
 fn facet_values(counts: &tantivy::collector::FacetCounts, root: &str) -> Vec<(String, u64)> {
     let mut v: Vec<(String, u64)> = counts
         .get(root)
@@ -379,7 +391,7 @@ impl Searcher {
         let mut clause_docs = std::collections::HashSet::new();
         let mut docs: Vec<(f32, TantivyDocument)> = Vec::with_capacity(top.len());
         for (score, addr) in top {
-            let doc: TantivyDocument = searcher.doc::<TantivyDocument>(addr as DocAddress)?;
+            let doc: TantivyDocument = searcher.doc::<TantivyDocument>(addr)?;
             if text_of(&doc, f.entry).as_deref() == Some(schema::CLAUSE) {
                 clause_docs.insert(text_of(&doc, f.doc_id).unwrap_or_default());
             }
@@ -455,11 +467,10 @@ impl Searcher {
     /// How many clause entries match a query (no ranking, no snippets).
     pub fn count_clauses(&self, q: &str) -> Result<usize, IndexError> {
         let (query, _) = build_query(&self.fields, q, Reach::Bigrams)?;
-        let only_clauses = BooleanQuery::new(vec![
-            (Occur::Must, query),
-            (Occur::Must, term_q(self.fields.entry, schema::CLAUSE)),
-        ]);
-        Ok(self.reader.searcher().search(&only_clauses, &Count)?)
+        Ok(self
+            .reader
+            .searcher()
+            .search(&only_clauses(&self.fields, query), &Count)?)
     }
 
     /// Every clause entry matching a query (filters alone select whole Documents' clauses),
@@ -469,29 +480,35 @@ impl Searcher {
         q: &str,
         max: usize,
     ) -> Result<Vec<crate::compare::ClauseRef>, IndexError> {
-        let f = &self.fields;
-        let (query, _) = build_query(f, q, Reach::Bigrams)?;
-        let only_clauses = BooleanQuery::new(vec![
-            (Occur::Must, query),
-            (Occur::Must, term_q(f.entry, schema::CLAUSE)),
-        ]);
+        let (query, _) = build_query(&self.fields, q, Reach::Bigrams)?;
+        self.clause_entries(only_clauses(&self.fields, query), max)
+    }
+
+    /// Every clause in the index, in index order, with its Document's issuer and province.
+    pub fn all_clauses(&self) -> Result<Vec<crate::compare::ClauseRef>, IndexError> {
+        self.clause_entries(only_clauses(&self.fields, boxed(AllQuery)), usize::MAX)
+    }
+
+    fn clause_entries(
+        &self,
+        query: BooleanQuery,
+        max: usize,
+    ) -> Result<Vec<crate::compare::ClauseRef>, IndexError> {
         let searcher = self.reader.searcher();
         let mut addrs: Vec<DocAddress> = searcher
-            .search(&only_clauses, &tantivy::collector::DocSetCollector)?
+            .search(&query, &tantivy::collector::DocSetCollector)?
             .into_iter()
             .collect();
         addrs.sort();
         addrs.truncate(max);
-        let mut out = Vec::with_capacity(addrs.len());
-        for addr in addrs {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            out.push(clause_ref(f, &doc));
-        }
-        Ok(out)
+        addrs
+            .into_iter()
+            .map(|addr| Ok(clause_ref(&self.fields, &searcher.doc(addr)?)))
+            .collect()
     }
 
     /// The clauses most similar to a text: candidates by BM25 over the text's words (a
-    /// disjunction, which tantivy prunes), re-ranked by trigram similarity (`compare`).
+    /// disjunction, which tantivy prunes), re-ranked by the similarity `compare` aligns with.
     /// Returns each clause with its similarity and its Document's signing date.
     pub fn similar(
         &self,
@@ -523,7 +540,7 @@ impl Searcher {
         for (_, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let clause = clause_ref(f, &doc);
-            let score = crate::compare::dice(
+            let score = crate::compare::profile_similarity(
                 &target,
                 &crate::compare::trigrams(&crate::compare::skeleton(&clause.text)),
             );
@@ -531,29 +548,6 @@ impl Searcher {
         }
         out.sort_by(|a, b| b.1.total_cmp(&a.1));
         out.truncate(limit);
-        Ok(out)
-    }
-
-    /// Every clause in the index, in index order, with its Document's issuer and province.
-    pub fn all_clauses(&self) -> Result<Vec<crate::compare::ClauseRef>, IndexError> {
-        let f = &self.fields;
-        let searcher = self.reader.searcher();
-        let mut addrs: Vec<DocAddress> = searcher
-            .search(
-                &TermQuery::new(
-                    Term::from_field_text(f.entry, schema::CLAUSE),
-                    IndexRecordOption::Basic,
-                ),
-                &tantivy::collector::DocSetCollector,
-            )?
-            .into_iter()
-            .collect();
-        addrs.sort();
-        let mut out = Vec::with_capacity(addrs.len());
-        for addr in addrs {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            out.push(clause_ref(f, &doc));
-        }
         Ok(out)
     }
 }

@@ -49,18 +49,12 @@ impl TokenStream for VecTokenStream {
         self.next += 1;
         self.next <= self.tokens.len()
     }
+    // tantivy reads the token only after `advance` returned true, so `next - 1` is in range.
     fn token(&self) -> &Token {
-        &self.tokens[self
-            .next
-            .saturating_sub(1)
-            .min(self.tokens.len().saturating_sub(1))]
+        &self.tokens[self.next - 1]
     }
     fn token_mut(&mut self) -> &mut Token {
-        let i = self
-            .next
-            .saturating_sub(1)
-            .min(self.tokens.len().saturating_sub(1));
-        &mut self.tokens[i]
+        &mut self.tokens[self.next - 1]
     }
 }
 
@@ -148,41 +142,26 @@ pub fn skeleton_tokens(text: &str) -> Vec<Token> {
     bigram_tokens(&strip_marks(text))
 }
 
-#[derive(Clone, Default)]
-pub struct ThaiSkeletonTokenizer;
+/// A tantivy tokenizer made of one of the functions above.
+#[derive(Clone, Copy)]
+pub struct FnTokenizer(pub fn(&str) -> Vec<Token>);
 
-impl Tokenizer for ThaiSkeletonTokenizer {
+impl Tokenizer for FnTokenizer {
     type TokenStream<'a> = VecTokenStream;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        stream(skeleton_tokens(text))
-    }
-}
-
-#[derive(Clone, Default)]
-pub struct ThaiWordTokenizer;
-
-impl Tokenizer for ThaiWordTokenizer {
-    type TokenStream<'a> = VecTokenStream;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        stream(word_tokens(text))
-    }
-}
-
-#[derive(Clone, Default)]
-pub struct ThaiBigramTokenizer;
-
-impl Tokenizer for ThaiBigramTokenizer {
-    type TokenStream<'a> = VecTokenStream;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        stream(bigram_tokens(text))
+        stream((self.0)(text))
     }
 }
 
 /// Registers the tokenizers on an index.
 pub fn register(index: &tantivy::Index) {
-    index.tokenizers().register(WORDS, ThaiWordTokenizer);
-    index.tokenizers().register(BIGRAMS, ThaiBigramTokenizer);
-    index.tokenizers().register(SKELETON, ThaiSkeletonTokenizer);
+    index.tokenizers().register(WORDS, FnTokenizer(word_tokens));
+    index
+        .tokenizers()
+        .register(BIGRAMS, FnTokenizer(bigram_tokens));
+    index
+        .tokenizers()
+        .register(SKELETON, FnTokenizer(skeleton_tokens));
 }
 
 #[cfg(test)]
@@ -236,7 +215,7 @@ mod tests {
 
     #[test]
     fn the_token_stream_yields_every_token_once() {
-        let mut tz = ThaiWordTokenizer;
+        let mut tz = FnTokenizer(word_tokens);
         let mut s = tz.token_stream("ลดธงครึ่งเสา");
         let mut n = 0;
         while s.advance() {
