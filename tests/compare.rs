@@ -234,3 +234,33 @@ fn families_group_the_same_template_across_agencies() {
         .as_str()
         .is_some_and(|t| t.contains("ลดธงครึ่งเสา"))));
 }
+
+#[test]
+fn a_side_without_clauses_is_all_only_the_other() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let empty = dir.path().join("no-clauses.txt");
+    std::fs::write(&empty, "ประกาศจังหวัดน่าน\nเรื่อง ทดสอบ\n\nไม่มีข้อใดเลย\n").expect("write");
+    let a = fixture("text/002_8b73769a33cd5e68.txt");
+    let out = prakat(&[
+        "compare",
+        "--json",
+        a.to_str().unwrap_or_default(),
+        empty.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["only_a"].as_array().map(Vec::len), Some(5));
+    assert_eq!(v["pairs"].as_array().map(Vec::len), Some(0));
+    // The text output does not trip over the empty side either.
+    let text = prakat(&[
+        "compare",
+        a.to_str().unwrap_or_default(),
+        empty.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(text.status.code(), Some(0));
+}
