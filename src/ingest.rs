@@ -34,13 +34,14 @@ pub fn build_document(id: String, path: &str, kind: SourceKind, pages: source::P
             // Tesseract separates every line it takes for a paragraph with a blank line, and
             // takes most lines of a spaced-out page for one: on OCR'd pages blank lines mean
             // nothing, and structure comes from labels, headings and formulas instead.
-            let t = if conf.is_some() {
+            let t: std::borrow::Cow<str> = if conf.is_some() {
                 t.lines()
                     .filter(|l| !l.trim().is_empty())
                     .collect::<Vec<_>>()
                     .join("\n")
+                    .into()
             } else {
-                t.clone()
+                t.into()
             };
             let (c, r) = clean::clean(&t);
             let (joined, n) = clean::join_wrapped_lines(&c);
@@ -92,12 +93,12 @@ pub fn build_document(id: String, path: &str, kind: SourceKind, pages: source::P
 
 /// Ingests the bytes of one file.
 pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Ingested> {
-    let kind = match source::sniff(bytes) {
+    let (sniffed, pages) = source::pages(bytes)?;
+    let kind = match sniffed {
         source::Sniffed::Text => SourceKind::Text,
         source::Sniffed::Pdf => SourceKind::ScannedPdf,
         _ => SourceKind::Image,
     };
-    let pages = source::pages(bytes)?;
     let mut ingested = build_document(content_id(bytes), path, kind, pages);
     for p in &ingested.document.pages {
         if let Some(c) = p.confidence.filter(|c| *c < LOW_CONFIDENCE) {

@@ -63,7 +63,7 @@ enum Command {
         /// Tolerate OCR errors: words within one edit, or most of their letter pairs.
         #[arg(long)]
         fuzzy: bool,
-        /// Also count matching documents by province, kind and year.
+        /// Also count the matching clauses (and documents) by province, kind and year.
         #[arg(long)]
         facets: bool,
         /// Same as province:P in the query.

@@ -46,27 +46,30 @@ pub struct Pages {
 
 /// Reads a file's bytes into pages of text: text files decoded, page images (PNG, JPEG, the
 /// first page of a TIFF) through OCR. PDFs are not read yet ([`Error::Unsupported`]).
-pub fn pages(bytes: &[u8]) -> Result<Pages> {
-    match sniff(bytes) {
-        Sniffed::Pdf => Err(Error::Unsupported("PDF")),
+/// Returns what the bytes were sniffed as, too.
+pub fn pages(bytes: &[u8]) -> Result<(Sniffed, Pages)> {
+    let sniffed = sniff(bytes);
+    let pages = match sniffed {
+        Sniffed::Pdf => return Err(Error::Unsupported("PDF")),
         Sniffed::Png | Sniffed::Jpeg | Sniffed::Tiff => {
             let page = image::decode(bytes)?;
             let r = crate::ocr::recognize(&page)?;
-            Ok(Pages {
+            Pages {
                 texts: vec![r.text],
                 confidences: vec![Some(r.confidence)],
                 encoding: None,
-            })
+            }
         }
         Sniffed::Text => {
             let decoded = text::decode(bytes)?;
             // A form feed separates pages, as pdftotext and OCR tools write them.
             let texts: Vec<String> = decoded.text.split('\u{000C}').map(str::to_string).collect();
-            Ok(Pages {
+            Pages {
                 confidences: vec![None; texts.len()],
                 texts,
                 encoding: Some(decoded.encoding.to_string()),
-            })
+            }
         }
-    }
+    };
+    Ok((sniffed, pages))
 }
