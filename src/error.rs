@@ -21,6 +21,10 @@ pub enum Error {
     Unsupported(&'static str),
     #[error("cannot decode the image: {0}")]
     Image(String),
+    #[error("PDF: {0}")]
+    Pdf(String),
+    #[error("no page could be read (the first: {0})")]
+    NoPage(String),
     #[error("OCR failed: {0}")]
     Ocr(String),
 }

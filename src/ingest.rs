@@ -24,7 +24,12 @@ pub fn content_id(bytes: &[u8]) -> String {
 }
 
 /// Cleans page texts and parses them into a Document.
-pub fn build_document(id: String, path: &str, kind: SourceKind, pages: source::Pages) -> Ingested {
+pub fn build_document(
+    id: String,
+    path: &str,
+    kind: SourceKind,
+    mut pages: source::Pages,
+) -> Ingested {
     let mut report = CleanReport::default();
     let cleaned: Vec<String> = pages
         .texts
@@ -50,6 +55,7 @@ pub fn build_document(id: String, path: &str, kind: SourceKind, pages: source::P
             joined
         })
         .collect();
+    let page_warnings = std::mem::take(&mut pages.warnings);
     let separator = format!("\n{PAGE_BREAK}\n");
     let text = cleaned.join(&separator);
     let parsed = parse::parse(&text);
@@ -83,7 +89,7 @@ pub fn build_document(id: String, path: &str, kind: SourceKind, pages: source::P
             })
             .collect(),
         text,
-        warnings: parsed.warnings,
+        warnings: page_warnings.into_iter().chain(parsed.warnings).collect(),
     };
     Ingested {
         document,
@@ -91,11 +97,100 @@ pub fn build_document(id: String, path: &str, kind: SourceKind, pages: source::P
     }
 }
 
+/// Told how far a file's pages have come, for a progress bar; pages are read in parallel.
+pub trait Progress: Sync {
+    fn pages_found(&self, _pages: usize) {}
+    fn page_done(&self) {}
+}
+
+/// No progress report.
+pub struct Quiet;
+impl Progress for Quiet {}
+
 /// Ingests the bytes of one file.
 pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Ingested> {
-    let (sniffed, pages) = source::pages(bytes)?;
+    ingest_bytes_with(path, bytes, &Quiet)
+}
+
+/// Nanoseconds spent reading pages (decoding, turning, OCR), summed over threads.
+static PAGE_NANOS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Seconds spent reading pages so far, summed over threads: with
+/// [`crate::ocr::tesseract_seconds`], how much of it was Tesseract's own work.
+pub fn page_seconds() -> f64 {
+    PAGE_NANOS.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1e9
+}
+
+/// One page read: its text, confidence and notes, or why it could not be read.
+type PageRead = Result<(String, Option<f32>, Vec<String>)>;
+
+fn read_page(opened: &source::Opened, index: usize) -> PageRead {
+    match opened.page(index)? {
+        source::PageContent::Text(t) => Ok((t, None, Vec::new())),
+        source::PageContent::Image(image) => {
+            let r = crate::ocr::recognize(&image)?;
+            Ok((r.text, Some(r.confidence), r.notes))
+        }
+    }
+}
+
+/// Ingests the bytes of one file, its pages in parallel, telling `progress` as pages finish.
+/// A page that cannot be read leaves an empty page and a warning; the file fails only if no
+/// page can be read.
+pub fn ingest_bytes_with(path: &str, bytes: &[u8], progress: &dyn Progress) -> Result<Ingested> {
+    use rayon::prelude::*;
+    let (sniffed, opened) = source::open(bytes)?;
+    let n = opened.page_count();
+    progress.pages_found(n);
+    let reads: Vec<PageRead> = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let started = std::time::Instant::now();
+            let r = read_page(&opened, i);
+            let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+            PAGE_NANOS.fetch_add(nanos, std::sync::atomic::Ordering::Relaxed);
+            progress.page_done();
+            r
+        })
+        .collect();
+    if reads.iter().all(Result::is_err) {
+        if let Some(Err(e)) = reads.into_iter().next() {
+            return Err(if n == 1 {
+                e
+            } else {
+                Error::NoPage(e.to_string())
+            });
+        }
+        return Err(Error::Empty);
+    }
+    let mut pages = source::Pages {
+        encoding: match &opened {
+            source::Opened::Text { encoding, .. } => Some(encoding.to_string()),
+            _ => None,
+        },
+        ..Default::default()
+    };
+    for (i, read) in reads.into_iter().enumerate() {
+        let (text, confidence, notes) = read.unwrap_or_else(|e| {
+            pages.warnings.push(format!("page {}: {e}", i + 1));
+            (String::new(), None, Vec::new())
+        });
+        for note in notes {
+            pages.warnings.push(format!("page {}: {note}", i + 1));
+        }
+        if confidence.is_some() && text.trim().is_empty() {
+            pages
+                .warnings
+                .push(format!("page {}: no text found on the page", i + 1));
+        }
+        pages.texts.push(text);
+        pages.confidences.push(confidence);
+    }
     let kind = match sniffed {
         source::Sniffed::Text => SourceKind::Text,
+        source::Sniffed::Pdf if pages.confidences.iter().all(Option::is_none) => {
+            SourceKind::TextPdf
+        }
         source::Sniffed::Pdf => SourceKind::ScannedPdf,
         _ => SourceKind::Image,
     };
@@ -112,13 +207,18 @@ pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Ingested> {
 }
 
 /// Pages whose mean OCR confidence is below this get a warning.
-pub const LOW_CONFIDENCE: f32 = 60.0;
+pub use crate::ocr::LOW_CONFIDENCE;
 
 /// Reads and ingests one file.
 pub fn ingest_file(path: &Path) -> Result<Ingested> {
+    ingest_file_with(path, &Quiet)
+}
+
+/// Reads and ingests one file, telling `progress` as its pages finish.
+pub fn ingest_file_with(path: &Path, progress: &dyn Progress) -> Result<Ingested> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    ingest_bytes(&path.to_string_lossy(), &bytes)
+    ingest_bytes_with(&path.to_string_lossy(), &bytes, progress)
 }

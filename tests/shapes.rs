@@ -10,7 +10,7 @@ fn doc(pages: &[&str]) -> prakat::document::Document {
     let pages = Pages {
         texts: pages.iter().map(|s| s.to_string()).collect(),
         confidences: vec![None; pages.len()],
-        encoding: None,
+        ..Default::default()
     };
     build_document("test".into(), "test.txt", SourceKind::Text, pages).document
 }

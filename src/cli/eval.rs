@@ -122,6 +122,43 @@ pub fn run(paths: &[PathBuf], bench: bool, seconds: f64, json: bool) -> anyhow::
                 writeln!(out, "{}", r.1)?;
             }
         }
+        let mut cers: Vec<f64> = ocr_rows
+            .iter()
+            .filter_map(|r| r.0["cer_no_whitespace"].as_f64())
+            .collect();
+        cers.sort_by(f64::total_cmp);
+        let median = match cers.len() {
+            0 => None,
+            n if n % 2 == 1 => Some(cers[n / 2]),
+            n => Some((cers[n / 2 - 1] + cers[n / 2]) / 2.0),
+        };
+        let (pages_s, tess_s) = (ingest::page_seconds(), prakat::ocr::tesseract_seconds());
+        let outside = if pages_s > 0.0 {
+            (pages_s - tess_s).max(0.0) / pages_s
+        } else {
+            0.0
+        };
+        if json {
+            let summary = serde_json::json!({"ocr_summary": {
+                "files": cers.len(), "median_cer_no_whitespace": median,
+                "page_seconds": pages_s, "tesseract_seconds": tess_s,
+                "outside_tesseract_share": outside}});
+            writeln!(out, "{summary}")?;
+        } else {
+            if let Some(m) = median {
+                writeln!(
+                    out,
+                    "median CER, whitespace ignored: {:.2}% over {} files",
+                    m * 100.0,
+                    cers.len()
+                )?;
+            }
+            writeln!(
+                out,
+                "reading pages took {pages_s:.1} s (summed over threads), {tess_s:.1} s of it inside Tesseract: {:.1}% outside",
+                outside * 100.0
+            )?;
+        }
     }
     if json {
         writeln!(out, "{}", serde_json::json!({"clean_totals": totals}))?;

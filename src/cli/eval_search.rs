@@ -246,7 +246,7 @@ pub fn bench(
         made += g.document.clauses.len();
         w.add(&g.document)?;
         docs += 1;
-        if docs % 2000 == 0 {
+        if docs.is_multiple_of(2000) {
             w.commit()?;
             if let Some(mb) = anon_rss_mb() {
                 peak_anon = peak_anon.max(mb);

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 /// Extensions taken from folders. A file named on the command line is always taken, whatever
 /// its name: its bytes decide what it is.
-const FOLDER_EXTENSIONS: &[&str] = &["txt", "text", "png", "jpg", "jpeg", "tif", "tiff"];
+const FOLDER_EXTENSIONS: &[&str] = &["txt", "text", "pdf", "png", "jpg", "jpeg", "tif", "tiff"];
 
 /// A path that was asked for and could not be listed.
 pub struct Missing {

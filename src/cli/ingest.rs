@@ -52,20 +52,25 @@ pub fn run(
         }
     }
 
-    let bar = ProgressBar::new(inputs.len() as u64);
+    // Pages are what take time (OCR): the bar counts pages, its length growing as each file
+    // is opened; files done are its message.
+    let bar = ProgressBar::new(0);
     bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
+        ProgressStyle::with_template("{bar:40} {pos}/{len} pages {msg} {elapsed}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
+    let progress = PageBar(&bar);
+    let mut files_done = 0usize;
     for chunk in inputs.chunks(CHUNK) {
         let results: Vec<_> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|p| (p, prakat::ingest::ingest_file(p)))
+                .map(|p| (p, prakat::ingest::ingest_file_with(p, &progress)))
                 .collect()
         });
         for (path, result) in results {
-            bar.inc(1);
+            files_done += 1;
+            bar.set_message(format!("· {files_done}/{} files", inputs.len()));
             let shown = path.display().to_string();
             match result {
                 Ok(ingested) => {
@@ -136,4 +141,16 @@ fn report_error(
         bar.suspend(|| eprintln!("error: {path}: {error}"));
     }
     Ok(())
+}
+
+/// Page progress from the library, shown on the bar.
+struct PageBar<'a>(&'a ProgressBar);
+
+impl prakat::ingest::Progress for PageBar<'_> {
+    fn pages_found(&self, pages: usize) {
+        self.0.inc_length(pages as u64);
+    }
+    fn page_done(&self) {
+        self.0.inc(1);
+    }
 }

@@ -129,7 +129,7 @@ fn strided(field: Field, grams: &[String]) -> Option<Box<dyn Query>> {
         .step_by(2)
         .map(|(i, g)| (i, Term::from_field_text(field, g)))
         .collect();
-    if grams.len() % 2 == 0 {
+    if grams.len().is_multiple_of(2) {
         let last = grams.len() - 1;
         terms.push((last, Term::from_field_text(field, &grams[last])));
     }

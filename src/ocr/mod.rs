@@ -4,7 +4,14 @@
 //! Tesseract's own OpenMP threading must be off (OMP_THREAD_LIMIT=1, read by libgomp when the
 //! process starts — the binary re-executes itself with it set); pages run in parallel instead.
 
+pub mod orientation;
+
+use std::borrow::Cow;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{LazyLock, Mutex};
+use std::time::Instant;
+
+use image::GrayImage;
 
 use tesseract::Tesseract;
 
@@ -20,6 +27,31 @@ const PAGE_SEG_MODE: &str = "4";
 pub struct Recognized {
     pub text: String,
     pub confidence: f32,
+    /// What was done to the page that a reader should know (it was turned upright).
+    pub notes: Vec<String>,
+}
+
+/// Pages whose mean confidence is below this get a warning.
+pub const LOW_CONFIDENCE: f32 = 60.0;
+/// Below this mean confidence a page is worth a second look: it may be upside down. Upright
+/// pages of the fixtures read at 86–95; an upside-down one read at 63.
+pub const RECHECK_ORIENTATION_BELOW: f32 = 80.0;
+
+/// Nanoseconds spent inside Tesseract (recognition and orientation detection) by all
+/// threads: what the benchmark sets against the time spent reading pages as a whole.
+static TESSERACT_NANOS: AtomicU64 = AtomicU64::new(0);
+
+/// Seconds spent inside Tesseract so far, summed over threads.
+pub fn tesseract_seconds() -> f64 {
+    TESSERACT_NANOS.load(Ordering::Relaxed) as f64 / 1e9
+}
+
+fn timed<T>(f: impl FnOnce() -> T) -> T {
+    let started = Instant::now();
+    let r = f();
+    let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+    TESSERACT_NANOS.fetch_add(nanos, Ordering::Relaxed);
+    r
 }
 
 /// Idle engines, taken by a worker for one page and given back after.
@@ -39,31 +71,94 @@ fn new_engine() -> Result<Tesseract> {
     })
 }
 
-/// Recognises one page image.
+/// Recognises one page image, turning it upright first when it was scanned sideways or
+/// upside down (see [`orientation`]).
 pub fn recognize(page: &PageImage) -> Result<Recognized> {
+    let dpi = page.dpi;
+    let sideways = orientation::looks_sideways(&page.image);
+    // Sideways: OSD says which way; unsure, try a quarter turn clockwise first.
+    let first_turn = if sideways {
+        match timed(|| orientation::detect(&page.image, dpi))? {
+            Some(o)
+                if o.confidence >= orientation::MIN_OSD_CONFIDENCE
+                    && o.turn_clockwise % 180 == 90 =>
+            {
+                o.turn_clockwise
+            }
+            _ => 90,
+        }
+    } else {
+        0
+    };
+    let image: Cow<GrayImage> = match first_turn {
+        0 => Cow::Borrowed(&page.image),
+        t => Cow::Owned(orientation::turn(&page.image, t)),
+    };
+    let (mut text, mut confidence) = read(&image, dpi)?;
+    let mut turned = first_turn;
+    if confidence < RECHECK_ORIENTATION_BELOW {
+        // A poor reading may be an upside-down page (or the other sideways turn): ask OSD
+        // about the image as read, and keep whichever reading is better.
+        let second = match timed(|| orientation::detect(&image, dpi))? {
+            Some(o) if o.confidence >= orientation::MIN_OSD_CONFIDENCE && o.turn_clockwise != 0 => {
+                Some(o.turn_clockwise)
+            }
+            _ if sideways => Some(180),
+            _ => None,
+        };
+        if let Some(t) = second {
+            let (t2, c2) = read(&orientation::turn(&image, t), dpi)?;
+            if c2 > confidence {
+                (text, confidence, turned) = (t2, c2, (first_turn + t) % 360);
+            }
+        }
+    }
+    let mut notes = page.notes.clone();
+    if turned != 0 {
+        let how = if turned == 180 {
+            "upside down"
+        } else {
+            "sideways"
+        };
+        notes.push(format!(
+            "turned {turned}° clockwise to read it (scanned {how})"
+        ));
+    }
+    Ok(Recognized {
+        text,
+        confidence,
+        notes,
+    })
+}
+
+/// One Tesseract pass over an upright page.
+fn read(image: &GrayImage, dpi: u32) -> Result<(String, f32)> {
     let engine = match POOL.idle.lock().ok().and_then(|mut v| v.pop()) {
         Some(e) => e,
         None => new_engine()?,
     };
-    let (w, h) = page.image.dimensions();
+    let (w, h) = image.dimensions();
     let ocr_err = |what: &str, e: &dyn std::fmt::Display| Error::Ocr(format!("{what}: {e}"));
-    let mut engine = engine
-        .set_frame(page.image.as_raw(), w as i32, h as i32, 1, w as i32)
-        .map_err(|e| ocr_err("handing the page to Tesseract", &e))?
-        .set_source_resolution(page.dpi as i32)
-        .set_variable("tessedit_pageseg_mode", PAGE_SEG_MODE)
-        .and_then(|t| t.set_variable("debug_file", "/dev/null"))
-        .map_err(|e| ocr_err("setting Tesseract's options", &e))?
-        .recognize()
-        .map_err(|e| ocr_err("recognising the page", &e))?;
-    let text = engine
-        .get_text()
-        .map_err(|e| ocr_err("reading the text", &e))?;
-    let confidence = engine.mean_text_conf() as f32;
+    let (engine, text, confidence) = timed(|| -> Result<_> {
+        let mut engine = engine
+            .set_frame(image.as_raw(), w as i32, h as i32, 1, w as i32)
+            .map_err(|e| ocr_err("handing the page to Tesseract", &e))?
+            .set_source_resolution(dpi as i32)
+            .set_variable("tessedit_pageseg_mode", PAGE_SEG_MODE)
+            .and_then(|t| t.set_variable("debug_file", "/dev/null"))
+            .map_err(|e| ocr_err("setting Tesseract's options", &e))?
+            .recognize()
+            .map_err(|e| ocr_err("recognising the page", &e))?;
+        let text = engine
+            .get_text()
+            .map_err(|e| ocr_err("reading the text", &e))?;
+        let confidence = engine.mean_text_conf() as f32;
+        Ok((engine, text, confidence))
+    })?;
     if let Ok(mut idle) = POOL.idle.lock() {
         idle.push(engine);
     }
-    Ok(Recognized { text, confidence })
+    Ok((text, confidence))
 }
 
 /// Drops the idle engines. Call before the process exits: Tesseract reports engines still
@@ -72,4 +167,5 @@ pub fn release_engines() {
     if let Ok(mut idle) = POOL.idle.lock() {
         idle.clear();
     }
+    orientation::release();
 }

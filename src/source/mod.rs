@@ -2,9 +2,14 @@
 //! pages as text or images.
 
 pub mod image;
+pub mod pdf;
+mod pdf_image;
+mod raster;
 pub mod text;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
+use image::{PageImage, TiffFile};
+use pdf::{PdfFile, PdfPage};
 
 /// What a file's first bytes say it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,40 +41,78 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
 }
 
 /// The pages of one input, ready for clean-up and parsing.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Pages {
     pub texts: Vec<String>,
     /// Per-page OCR confidence; `None` for text that needed no OCR.
     pub confidences: Vec<Option<f32>>,
     pub encoding: Option<String>,
+    /// What went wrong with single pages (a page that failed keeps its place, empty).
+    pub warnings: Vec<String>,
 }
 
-/// Reads a file's bytes into pages of text: text files decoded, page images (PNG, JPEG, the
-/// first page of a TIFF) through OCR. PDFs are not read yet ([`Error::Unsupported`]).
-/// Returns what the bytes were sniffed as, too.
-pub fn pages(bytes: &[u8]) -> Result<(Sniffed, Pages)> {
-    let sniffed = sniff(bytes);
-    let pages = match sniffed {
-        Sniffed::Pdf => return Err(Error::Unsupported("PDF")),
-        Sniffed::Png | Sniffed::Jpeg | Sniffed::Tiff => {
-            let page = image::decode(bytes)?;
-            let r = crate::ocr::recognize(&page)?;
-            Pages {
-                texts: vec![r.text],
-                confidences: vec![Some(r.confidence)],
-                encoding: None,
-            }
+/// One page as the file holds it: text, or an image still to be read.
+pub enum PageContent {
+    Text(String),
+    Image(PageImage),
+}
+
+/// An input file opened for reading page by page. Images are decoded only when their page
+/// is asked for, so memory holds the pages being worked on, not the document.
+pub enum Opened<'a> {
+    Text {
+        pages: Vec<String>,
+        encoding: &'static str,
+    },
+    Image(&'a [u8]),
+    Tiff(TiffFile<'a>),
+    Pdf(Box<PdfFile>),
+}
+
+impl Opened<'_> {
+    pub fn page_count(&self) -> usize {
+        match self {
+            Opened::Text { pages, .. } => pages.len(),
+            Opened::Image(_) => 1,
+            Opened::Tiff(t) => t.page_count(),
+            Opened::Pdf(p) => p.page_count(),
         }
+    }
+
+    /// Reads page `index` (0-based); an error is that page's alone.
+    pub fn page(&self, index: usize) -> Result<PageContent> {
+        match self {
+            Opened::Text { pages, .. } => Ok(PageContent::Text(
+                pages.get(index).cloned().unwrap_or_default(),
+            )),
+            Opened::Image(bytes) => image::decode(bytes).map(PageContent::Image),
+            Opened::Tiff(t) => t.page(index).map(PageContent::Image),
+            Opened::Pdf(p) => p.page(index).map(|page| match page {
+                PdfPage::Text(t) => PageContent::Text(t),
+                PdfPage::Image(i) => PageContent::Image(i),
+            }),
+        }
+    }
+}
+
+/// Opens a file's bytes: sniffs what they are and reads what must be read whole (a text's
+/// encoding, a PDF's cross-reference table, a TIFF's page count). Returns what the bytes
+/// were sniffed as, too.
+pub fn open(bytes: &[u8]) -> Result<(Sniffed, Opened<'_>)> {
+    let sniffed = sniff(bytes);
+    let opened = match sniffed {
+        Sniffed::Pdf => Opened::Pdf(Box::new(PdfFile::open(bytes)?)),
+        Sniffed::Tiff => Opened::Tiff(TiffFile::open(bytes)?),
+        Sniffed::Png | Sniffed::Jpeg => Opened::Image(bytes),
         Sniffed::Text => {
             let decoded = text::decode(bytes)?;
             // A form feed separates pages, as pdftotext and OCR tools write them.
-            let texts: Vec<String> = decoded.text.split('\u{000C}').map(str::to_string).collect();
-            Pages {
-                confidences: vec![None; texts.len()],
-                texts,
-                encoding: Some(decoded.encoding.to_string()),
+            let pages = decoded.text.split('\u{000C}').map(str::to_string).collect();
+            Opened::Text {
+                pages,
+                encoding: decoded.encoding,
             }
         }
     };
-    Ok((sniffed, pages))
+    Ok((sniffed, opened))
 }

@@ -31,7 +31,7 @@ fn check_not_binary(text: &str) -> Result<()> {
 
 /// Share of Thai letters among the non-ASCII characters, and whether every Thai combining
 /// mark follows a Thai letter or mark — the shape real Thai text always has.
-fn looks_thai(text: &str) -> bool {
+pub(crate) fn looks_thai(text: &str) -> bool {
     let mut non_ascii = 0usize;
     let mut thai = 0usize;
     let mut bad_marks = 0usize;

@@ -1,0 +1,298 @@
+//! One PDF image XObject (or inline image) decoded to 8-bit grayscale at its native
+//! resolution: DCTDecode (JPEG, CMYK included) through `image`, CCITTFaxDecode (G4 and 1-D G3)
+//! through `fax`, and raw samples after lopdf's transport filters (Flate with PNG/TIFF
+//! predictors, LZW, ASCII85/Hex, RunLength) in Gray, RGB, CMYK, ICCBased, Indexed and
+//! Separation colour spaces at 1–16 bits, `/Decode [1 0]` and stencil masks honoured.
+//!
+//! A filter no crate here decodes (JPXDecode, JBIG2Decode) is an error that names it; the
+//! caller fails that page only.
+
+use image::GrayImage;
+use lopdf::{Dictionary, Object, Stream};
+
+use super::pdf::MAX_DECODED;
+use super::raster::{samples, Colour};
+use crate::error::{Error, Result};
+
+/// The largest side a page image may have; real scans are below 15,000 pixels.
+const MAX_SIDE: i64 = 30_000;
+
+fn err(msg: impl Into<String>) -> Error {
+    Error::Pdf(msg.into())
+}
+
+/// A dictionary entry under its full name or the abbreviation inline images use.
+fn entry<'a>(
+    pdf: &'a lopdf::Document,
+    dict: &'a Dictionary,
+    full: &[u8],
+    short: &[u8],
+) -> Option<&'a Object> {
+    let o = dict.get(full).or_else(|_| dict.get(short)).ok()?;
+    pdf.dereference(o).ok().map(|(_, o)| o)
+}
+
+fn int(o: Option<&Object>) -> Option<i64> {
+    match o? {
+        Object::Integer(i) => Some(*i),
+        Object::Real(r) => Some(*r as i64),
+        _ => None,
+    }
+}
+
+/// Inline images abbreviate filter names.
+fn filter_name(name: &[u8]) -> &[u8] {
+    match name {
+        b"AHx" => b"ASCIIHexDecode",
+        b"A85" => b"ASCII85Decode",
+        b"LZW" => b"LZWDecode",
+        b"Fl" => b"FlateDecode",
+        b"RL" => b"RunLengthDecode",
+        b"CCF" => b"CCITTFaxDecode",
+        b"DCT" => b"DCTDecode",
+        other => other,
+    }
+}
+
+/// A PDF colour space, as far as grayscale conversion needs it.
+fn colour_space(pdf: &lopdf::Document, o: Option<&Object>) -> Result<Colour> {
+    let Some(o) = o else { return Ok(Colour::Gray) };
+    let o = pdf
+        .dereference(o)
+        .map(|(_, o)| o)
+        .map_err(|e| err(e.to_string()))?;
+    let name_of = |o: &Object| o.as_name().ok().map(<[u8]>::to_vec);
+    if let Some(name) = name_of(o) {
+        return match name.as_slice() {
+            b"DeviceGray" | b"G" | b"CalGray" => Ok(Colour::Gray),
+            b"DeviceRGB" | b"RGB" | b"CalRGB" => Ok(Colour::Rgb),
+            b"DeviceCMYK" | b"CMYK" => Ok(Colour::Cmyk),
+            other => Err(err(format!(
+                "unsupported colour space {}",
+                String::from_utf8_lossy(other)
+            ))),
+        };
+    }
+    let arr = o.as_array().map_err(|_| err("malformed colour space"))?;
+    let family = arr.first().and_then(name_of).unwrap_or_default();
+    match family.as_slice() {
+        b"ICCBased" => {
+            let stream = arr
+                .get(1)
+                .and_then(|s| pdf.dereference(s).ok())
+                .and_then(|(_, s)| s.as_stream().ok())
+                .ok_or_else(|| err("malformed ICCBased colour space"))?;
+            match int(stream.dict.get(b"N").ok()) {
+                Some(1) => Ok(Colour::Gray),
+                Some(3) => Ok(Colour::Rgb),
+                Some(4) => Ok(Colour::Cmyk),
+                n => Err(err(format!("ICCBased colour space with N = {n:?}"))),
+            }
+        }
+        b"CalGray" => Ok(Colour::Gray),
+        b"CalRGB" => Ok(Colour::Rgb),
+        b"Separation" => Ok(Colour::Tint),
+        b"Indexed" | b"I" => {
+            let base = colour_space(pdf, arr.get(1))?;
+            let hival = int(arr.get(2)).filter(|h| (0..=255).contains(h));
+            let lookup = arr
+                .get(3)
+                .and_then(|l| pdf.dereference(l).ok())
+                .map(|(_, l)| l);
+            let lookup = match lookup {
+                Some(Object::String(bytes, _)) => bytes.clone(),
+                Some(Object::Stream(s)) => s
+                    .decompressed_content_with_limit(1 << 16)
+                    .unwrap_or_else(|_| s.content.clone()),
+                _ => return Err(err("malformed Indexed colour space")),
+            };
+            let hival = hival.ok_or_else(|| err("malformed Indexed colour space"))? as usize;
+            Ok(Colour::Indexed {
+                base: Box::new(base),
+                hival,
+                lookup,
+            })
+        }
+        other => Err(err(format!(
+            "unsupported colour space {}",
+            String::from_utf8_lossy(other)
+        ))),
+    }
+}
+
+/// A decoded image and what a reader should know about it (data cut short, read as far as
+/// it goes).
+pub struct Decoded {
+    pub image: GrayImage,
+    pub note: Option<String>,
+}
+
+/// Whether JPEG data ends with its end-of-image marker (trailing padding allowed).
+fn jpeg_complete(data: &[u8]) -> bool {
+    let tail = &data[data.len().saturating_sub(64)..];
+    tail.windows(2).any(|w| w == [0xFF, 0xD9])
+}
+
+/// Decodes one image stream.
+pub fn decode(stream: &Stream, pdf: &lopdf::Document) -> Result<Decoded> {
+    let dict = &stream.dict;
+    let width = int(entry(pdf, dict, b"Width", b"W")).unwrap_or(0);
+    let height = int(entry(pdf, dict, b"Height", b"H")).unwrap_or(0);
+    if !(1..=MAX_SIDE).contains(&width) || !(1..=MAX_SIDE).contains(&height) {
+        return Err(err(format!(
+            "an image of {width}×{height} pixels is out of range"
+        )));
+    }
+    let (w, h) = (width as u32, height as u32);
+    let mask = matches!(
+        entry(pdf, dict, b"ImageMask", b"IM"),
+        Some(Object::Boolean(true))
+    );
+    let inverted = entry(pdf, dict, b"Decode", b"D")
+        .and_then(|d| d.as_array().ok())
+        .and_then(|d| d.first().zip(d.get(1)))
+        .is_some_and(|(lo, hi)| int(Some(lo)).unwrap_or(0) > int(Some(hi)).unwrap_or(1));
+
+    let filters: Vec<Vec<u8>> = match entry(pdf, dict, b"Filter", b"F") {
+        None => Vec::new(),
+        Some(Object::Name(n)) => vec![filter_name(n).to_vec()],
+        Some(Object::Array(a)) => a
+            .iter()
+            .filter_map(|f| f.as_name().ok().map(|n| filter_name(n).to_vec()))
+            .collect(),
+        Some(_) => return Err(err("malformed /Filter")),
+    };
+    let codec = filters
+        .last()
+        .filter(|f| {
+            matches!(
+                f.as_slice(),
+                b"DCTDecode" | b"CCITTFaxDecode" | b"JPXDecode" | b"JBIG2Decode"
+            )
+        })
+        .cloned();
+    // Transport filters before an image codec are undone first, by lopdf.
+    let data: Vec<u8> = match (&codec, filters.len()) {
+        (Some(_), 1) => stream.content.clone(),
+        _ => {
+            let mut s = stream.clone();
+            if codec.is_some() {
+                let rest: Vec<Object> = filters[..filters.len() - 1]
+                    .iter()
+                    .map(|f| Object::Name(f.clone()))
+                    .collect();
+                s.dict.set("Filter", Object::Array(rest));
+                s.dict.remove(b"DecodeParms");
+            }
+            if filters.is_empty() {
+                s.content
+            } else {
+                s.decompressed_content_with_limit(MAX_DECODED)
+                    .map_err(|e| {
+                        err(format!(
+                            "cannot undo the {} filter: {e}",
+                            String::from_utf8_lossy(&filters[0])
+                        ))
+                    })?
+            }
+        }
+    };
+
+    let mut note = None;
+    let mut img = match codec.as_deref() {
+        Some(b"DCTDecode") => {
+            let decoded = image::load_from_memory_with_format(&data, image::ImageFormat::Jpeg)
+                .map_err(|e| err(format!("DCTDecode (JPEG) image: {e}")))?;
+            if !jpeg_complete(&data) {
+                note = Some("the JPEG image is cut short: read as far as it goes".to_string());
+            }
+            decoded.to_luma8()
+        }
+        Some(b"CCITTFaxDecode") => {
+            let parms = entry(pdf, dict, b"DecodeParms", b"DP").and_then(|p| match p {
+                Object::Dictionary(d) => Some(d),
+                Object::Array(a) => a.last().and_then(|p| p.as_dict().ok()),
+                _ => None,
+            });
+            ccitt(&data, w, h, parms, pdf)?
+        }
+        Some(other) => {
+            return Err(err(format!(
+                "{} images are not supported (no decoder in this build)",
+                String::from_utf8_lossy(other)
+            )))
+        }
+        None => {
+            let bpc = if mask {
+                1
+            } else {
+                int(entry(pdf, dict, b"BitsPerComponent", b"BPC")).unwrap_or(8)
+            };
+            let colour = if mask {
+                Colour::Gray
+            } else {
+                colour_space(pdf, entry(pdf, dict, b"ColorSpace", b"CS"))?
+            };
+            samples(&data, w, h, bpc, &colour)?
+        }
+    };
+    if img.dimensions() != (w, h) {
+        // JPEG data is authoritative about its own size; the dictionary may be stale.
+        if codec.as_deref() != Some(b"DCTDecode") {
+            return Err(err("decoded image size differs from its dictionary"));
+        }
+    }
+    // A stencil mask paints where its sample is 0 (or 1 with /Decode [1 0]): painted is
+    // black, the rest white.
+    if inverted {
+        image::imageops::invert(&mut img);
+    }
+    Ok(Decoded { image: img, note })
+}
+
+/// CCITT fax data (G4, or 1-D G3) to gray: black 0, white 255 — before `/Decode`.
+fn ccitt(
+    data: &[u8],
+    w: u32,
+    h: u32,
+    parms: Option<&Dictionary>,
+    pdf: &lopdf::Document,
+) -> Result<GrayImage> {
+    let get = |k: &[u8]| parms.and_then(|p| entry(pdf, p, k, k));
+    let k = int(get(b"K")).unwrap_or(0);
+    let columns = int(get(b"Columns")).unwrap_or(1728);
+    let black_is_1 = matches!(get(b"BlackIs1"), Some(Object::Boolean(true)));
+    if columns != i64::from(w) || w > u32::from(u16::MAX) || h > u32::from(u16::MAX) {
+        return Err(err(format!(
+            "CCITTFaxDecode: /Columns {columns} does not match the width {w}"
+        )));
+    }
+    let mut out = GrayImage::from_pixel(w, h, image::Luma([255]));
+    let mut y = 0u32;
+    let mut line = |transitions: &[u16]| {
+        if y < h {
+            for (x, colour) in fax::decoder::pels(transitions, w as u16).enumerate() {
+                let black = colour == fax::Color::Black;
+                // The filter writes 0 for black unless /BlackIs1; DeviceGray 0 is black.
+                let bit_set = black == black_is_1;
+                out.put_pixel(x as u32, y, image::Luma([if bit_set { 255 } else { 0 }]));
+            }
+        }
+        y += 1;
+    };
+    let ok = match k {
+        k if k < 0 => {
+            fax::decoder::decode_g4(data.iter().copied(), w as u16, Some(h as u16), &mut line)
+        }
+        0 => fax::decoder::decode_g3(data.iter().copied(), &mut line),
+        _ => {
+            return Err(err(
+                "CCITTFaxDecode with mixed 1-D/2-D Group 3 coding (K > 0) is not supported",
+            ))
+        }
+    };
+    if ok.is_none() && y == 0 {
+        return Err(err("CCITTFaxDecode: the fax data is corrupt"));
+    }
+    Ok(out)
+}

@@ -1,0 +1,151 @@
+//! Scanned PDFs and TIFFs made by fixtures/make_pdfs.py the way scanners make them: JPEG,
+//! CCITT G4 and Flate pages, a sideways scan, pages cut into strips inside a Form XObject with
+//! `/Rotate`, a multi-page G4 TIFF, and a PDF with broken pages. These check that each is read
+//! page by page into the Document its text version gives; accuracy is measured by
+//! `prakat eval fixtures/scans`, not asserted here.
+
+mod common;
+
+use common::{fixture, ingest};
+use prakat::document::{Document, SourceKind};
+
+/// Pages in a truth text (form feeds separate them).
+fn truth_pages(name: &str) -> usize {
+    let truth = std::fs::read_to_string(fixture(name)).expect("truth text");
+    truth.split('\u{000C}').count()
+}
+
+fn assert_read_well(d: &Document, name: &str) {
+    for p in &d.pages {
+        let c = p.confidence.expect("OCR pages carry a confidence");
+        assert!(c >= 80.0, "{name} page {}: confidence {c}", p.number);
+        assert!(p.text.chars().filter(|c| ('ก'..='ฮ').contains(c)).count() > 5);
+    }
+}
+
+#[test]
+fn each_scanner_encoding_is_read_page_by_page() {
+    for (scan, text, kind) in [
+        (
+            "000_phuket.pdf",
+            "000_2c97b2254962d538.txt",
+            SourceKind::ScannedPdf,
+        ),
+        (
+            "001_sao_g4.pdf",
+            "001_ce2dbc4159756e8b.txt",
+            SourceKind::ScannedPdf,
+        ),
+        (
+            "002_opdc_flate.pdf",
+            "002_8b73769a33cd5e68.txt",
+            SourceKind::ScannedPdf,
+        ),
+        (
+            "004_pao_strips.pdf",
+            "004_8672232b6a1971aa.txt",
+            SourceKind::ScannedPdf,
+        ),
+        ("004_pao.tif", "004_8672232b6a1971aa.txt", SourceKind::Image),
+    ] {
+        let d = ingest(&format!("scans/{scan}"));
+        let t = ingest(&format!("text/{text}"));
+        assert_eq!(d.source.kind, kind, "{scan}");
+        let stem = scan.rsplit_once('.').map_or(scan, |s| s.0);
+        assert_eq!(
+            d.pages.len(),
+            truth_pages(&format!("scans/{stem}.truth")),
+            "{scan}"
+        );
+        assert_read_well(&d, scan);
+        assert_eq!(d.issuer, t.issuer, "{scan}");
+        assert!(
+            !d.warnings.iter().any(|w| w.contains("turned")),
+            "{scan}: upright pages are not turned: {:?}",
+            d.warnings
+        );
+    }
+}
+
+#[test]
+fn pages_scanned_sideways_are_turned_upright() {
+    let d = ingest("scans/003_sideways.pdf");
+    let t = ingest("text/003_625cfb078f57ecd4.txt");
+    assert_read_well(&d, "003_sideways.pdf");
+    // The fixture feeds pages turned one way, then the other.
+    for (page, turn) in [(1, 90), (2, 270), (3, 90)] {
+        let note = format!("page {page}: turned {turn}° clockwise");
+        assert!(
+            d.warnings.iter().any(|w| w.starts_with(&note)),
+            "{note}: {:?}",
+            d.warnings
+        );
+    }
+    let names = |d: &Document| {
+        d.signatories
+            .iter()
+            .map(|s| s.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&d), names(&t));
+}
+
+#[test]
+fn a_page_scanned_upside_down_is_turned_upright() {
+    let img = image::open(fixture("scans/000_phuket_p1.png")).expect("fixture");
+    let mut png = Vec::new();
+    img.rotate180()
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .expect("encode");
+    let d = match prakat::ingest::ingest_bytes("upside-down.png", &png) {
+        Ok(i) => i.document,
+        Err(e) => panic!("{e}"),
+    };
+    let t = ingest("text/000_2c97b2254962d538.txt");
+    assert!(
+        d.warnings.iter().any(|w| w.contains("turned 180°")),
+        "{:?}",
+        d.warnings
+    );
+    assert_eq!(d.issuer, t.issuer);
+    assert_eq!(d.subject, t.subject);
+}
+
+#[test]
+fn broken_pages_fail_alone() {
+    let d = ingest("scans/bad_pages.pdf");
+    assert_eq!(d.pages.len(), 4, "every page keeps its place");
+    // Page 1 is good, page 2's JPEG is cut short (read as far as it goes), page 3 is JPEG
+    // 2000 and page 4 has a zero-size MediaBox.
+    assert!(d.pages[0].text.contains("ประกาศ"), "{:?}", d.pages[0].text);
+    assert_eq!(d.issuer.as_deref(), Some("จังหวัดภูเก็ต"));
+    let warned = |page: usize, what: &str| {
+        d.warnings
+            .iter()
+            .any(|w| w.starts_with(&format!("page {page}: ")) && w.contains(what))
+    };
+    assert!(warned(2, "cut short"), "{:?}", d.warnings);
+    assert!(warned(3, "JPXDecode"), "{:?}", d.warnings);
+    assert!(warned(4, "zero size"), "{:?}", d.warnings);
+    assert!(d.pages[2].text.is_empty() && d.pages[3].text.is_empty());
+    assert!(d.pages[2].confidence.is_none());
+}
+
+#[test]
+fn a_pdf_with_no_readable_page_fails_with_the_reason() {
+    let bytes = std::fs::read(fixture("scans/bad_pages.pdf")).expect("fixture");
+    // Cut before the cross-reference table: not a PDF lopdf can open.
+    let cut = &bytes[..bytes.len() / 3];
+    match prakat::ingest::ingest_bytes("cut.pdf", cut) {
+        Err(prakat::error::Error::Pdf(m)) => assert!(!m.is_empty()),
+        Err(e) => panic!("unexpected error: {e}"),
+        Ok(i) => {
+            // lopdf may rebuild a damaged file; then the pages it kept must still be sound.
+            assert!(i.document.pages.len() <= 4);
+        }
+    }
+    assert!(matches!(
+        prakat::ingest::ingest_bytes("junk.pdf", b"%PDF-1.4\nnot a pdf at all"),
+        Err(prakat::error::Error::Pdf(_))
+    ));
+}
