@@ -2,9 +2,10 @@
 # Installs the system packages prakat needs, only those missing. Idempotent and quiet when
 # everything is there. Needs root (or sudo) for apt-get.
 #   tesseract-ocr, tesseract-ocr-tha  Tesseract and its Thai model (OCR of scanned pages)
+#   tesseract-ocr-osd                 orientation data (pages scanned sideways or upside down)
 #   libtesseract-dev, libleptonica-dev, libclang-dev, pkg-config  building the Tesseract binding
 set -euo pipefail
-packages=(pkg-config tesseract-ocr tesseract-ocr-tha libtesseract-dev libleptonica-dev libclang-dev)
+packages=(pkg-config tesseract-ocr tesseract-ocr-tha tesseract-ocr-osd libtesseract-dev libleptonica-dev libclang-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
