@@ -10,11 +10,17 @@ use crate::error::{Error, Result};
 use crate::parse::{self, PAGE_BREAK};
 use crate::source;
 use crate::thai::clean::{self, CleanReport};
+use crate::thai::ocr_fixes::{self, FixReport};
 
 /// A Document and what clean-up changed to make it.
 pub struct Ingested {
     pub document: Document,
     pub clean: CleanReport,
+    /// What the OCR repairs changed (OCR'd pages only).
+    pub ocr_fixes: FixReport,
+    /// Each OCR'd page after clean-up but before the OCR repairs (`None` for text pages):
+    /// what eval measures each repair rule against.
+    pub unrepaired: Vec<Option<String>>,
 }
 
 /// The content hash that names a Document: SHA-256 of the source bytes, hex.
@@ -31,6 +37,8 @@ pub fn build_document(
     mut pages: source::Pages,
 ) -> Ingested {
     let mut report = CleanReport::default();
+    let mut fixes = FixReport::default();
+    let mut unrepaired = Vec::with_capacity(pages.texts.len());
     let cleaned: Vec<String> = pages
         .texts
         .iter()
@@ -48,7 +56,14 @@ pub fn build_document(
             } else {
                 t.into()
             };
-            let (c, r) = clean::clean(&t);
+            let (mut c, r) = clean::clean(&t);
+            if conf.is_some() {
+                let (fixed, f) = ocr_fixes::fix(&c);
+                fixes.add(&f);
+                unrepaired.push(Some(std::mem::replace(&mut c, fixed)));
+            } else {
+                unrepaired.push(None);
+            }
             let (joined, n) = clean::join_wrapped_lines(&c);
             report.add(&r);
             report.lines_joined += n;
@@ -94,6 +109,8 @@ pub fn build_document(
     Ingested {
         document,
         clean: report,
+        ocr_fixes: fixes,
+        unrepaired,
     }
 }
 

@@ -140,6 +140,9 @@ enum Command {
         /// Seconds to run the benchmark for.
         #[arg(long, default_value_t = 3.0)]
         seconds: f64,
+        /// For scans with a truth text: measure each OCR repair rule by leaving it out.
+        #[arg(long)]
+        ocr_rules: bool,
         /// Score ICU4X's Thai segmentation models against hand-segmented sentences
         /// (fixtures/segmentation/seeds-gold.txt) instead of reading files.
         #[arg(long)]
@@ -311,9 +314,10 @@ fn run() -> ExitCode {
             paths,
             bench,
             seconds,
+            ocr_rules,
             json,
             ..
-        } => cli::eval::run(&paths, bench, seconds, json),
+        } => cli::eval::run(&paths, bench, seconds, ocr_rules, json),
     };
     match result {
         Ok(code) => code,

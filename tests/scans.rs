@@ -149,3 +149,25 @@ fn a_pdf_with_no_readable_page_fails_with_the_reason() {
         Err(prakat::error::Error::Pdf(_))
     ));
 }
+
+#[test]
+fn ocr_repairs_apply_to_ocr_pages_only() {
+    let scan = prakat::ingest::ingest_file(&fixture("scans/000_phuket.pdf")).expect("reads");
+    assert!(scan.unrepaired.iter().all(Option::is_some));
+    // Tesseract drops the mai ek of ที่ on these pages; the repair puts it back.
+    assert!(scan.ocr_fixes.mai_ek_restored > 0, "{:?}", scan.ocr_fixes);
+    let before: usize = scan
+        .unrepaired
+        .iter()
+        .flatten()
+        .map(|p| p.matches("ที่").count())
+        .sum();
+    assert!(scan.document.text.matches("ที่").count() > before);
+    let text =
+        prakat::ingest::ingest_file(&fixture("text/000_2c97b2254962d538.txt")).expect("reads");
+    assert!(text.unrepaired.iter().all(Option::is_none));
+    assert_eq!(
+        text.ocr_fixes,
+        prakat::thai::ocr_fixes::FixReport::default()
+    );
+}

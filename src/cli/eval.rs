@@ -18,7 +18,13 @@ use super::{files, EXIT_SOME_FAILED};
 const CHARS_PER_PAGE: usize = 2_000;
 const DEFAULT_FIXTURES: &str = "fixtures/text";
 
-pub fn run(paths: &[PathBuf], bench: bool, seconds: f64, json: bool) -> anyhow::Result<ExitCode> {
+pub fn run(
+    paths: &[PathBuf],
+    bench: bool,
+    seconds: f64,
+    ocr_rules: bool,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from(DEFAULT_FIXTURES)]
     } else {
@@ -33,6 +39,7 @@ pub fn run(paths: &[PathBuf], bench: bool, seconds: f64, json: bool) -> anyhow::
     let mut totals = CleanReport::default();
     let mut loaded: Vec<(String, Vec<u8>)> = Vec::new();
     let mut ocr_rows: Vec<(serde_json::Value, String)> = Vec::new();
+    let mut ablation = super::eval_ocr::Ablation::default();
     if !json {
         writeln!(
             out,
@@ -59,6 +66,9 @@ pub fn run(paths: &[PathBuf], bench: bool, seconds: f64, json: bool) -> anyhow::
                 totals.add(&ing.clean);
                 if let Ok(truth) = std::fs::read_to_string(path.with_extension("truth")) {
                     ocr_rows.push(ocr_row(&shown, d, &truth, seconds));
+                    if ocr_rules {
+                        ablation.add(&ing.unrepaired, &truth);
+                    }
                 }
                 if json {
                     let row = serde_json::json!({
@@ -132,6 +142,9 @@ pub fn run(paths: &[PathBuf], bench: bool, seconds: f64, json: bool) -> anyhow::
             n if n % 2 == 1 => Some(cers[n / 2]),
             n => Some((cers[n / 2 - 1] + cers[n / 2]) / 2.0),
         };
+        if ocr_rules {
+            ablation.report(&mut out, json)?;
+        }
         let (pages_s, tess_s) = (ingest::page_seconds(), prakat::ocr::tesseract_seconds());
         let outside = if pages_s > 0.0 {
             (pages_s - tess_s).max(0.0) / pages_s

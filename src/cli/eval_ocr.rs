@@ -20,20 +20,95 @@ pub fn edit_distance(a: &[char], b: &[char]) -> usize {
     prev[b.len()]
 }
 
+/// The characters compared: cleaned (ำ composed alike on both sides), whitespace dropped
+/// when asked.
+fn compared(s: &str, ignore_whitespace: bool) -> Vec<char> {
+    prakat::thai::clean::clean(s)
+        .0
+        .chars()
+        .filter(|c| !ignore_whitespace || !c.is_whitespace())
+        .collect()
+}
+
 /// Character error rate of `ocr` against `truth`: edits over the truth's length.
 pub fn cer(ocr: &str, truth: &str, ignore_whitespace: bool) -> f64 {
-    let keep = |s: &str| -> Vec<char> {
-        prakat::thai::clean::clean(s)
-            .0
-            .chars()
-            .filter(|c| !ignore_whitespace || !c.is_whitespace())
-            .collect()
-    };
-    let (o, t) = (keep(ocr), keep(truth));
+    let (o, t) = (
+        compared(ocr, ignore_whitespace),
+        compared(truth, ignore_whitespace),
+    );
     if t.is_empty() {
         return 0.0;
     }
     edit_distance(&o, &t) as f64 / t.len() as f64
+}
+
+/// Each OCR repair rule measured by leaving it out: edits (whitespace ignored) summed over
+/// files, with no rule, with all, and with all but one.
+#[derive(Default)]
+pub struct Ablation {
+    truth_chars: usize,
+    none: usize,
+    all: usize,
+    without: Vec<usize>,
+}
+
+impl Ablation {
+    pub fn add(&mut self, unrepaired: &[Option<String>], truth: &str) {
+        use prakat::thai::ocr_fixes::{fix_with, ALL_RULES};
+        let pages: Vec<&str> = unrepaired.iter().flatten().map(String::as_str).collect();
+        if pages.is_empty() {
+            return;
+        }
+        let t = compared(truth, true);
+        let edits = |rules: &[prakat::thai::ocr_fixes::Rule]| -> usize {
+            let text: String = pages
+                .iter()
+                .map(|p| fix_with(p, rules).0)
+                .collect::<Vec<_>>()
+                .join("\n");
+            edit_distance(&compared(&text, true), &t)
+        };
+        self.truth_chars += t.len();
+        self.none += edits(&[]);
+        self.all += edits(&ALL_RULES);
+        self.without.resize(ALL_RULES.len(), 0);
+        for (i, rule) in ALL_RULES.iter().enumerate() {
+            let rest: Vec<_> = ALL_RULES.iter().copied().filter(|r| r != rule).collect();
+            self.without[i] += edits(&rest);
+        }
+    }
+
+    pub fn report(&self, out: &mut impl std::io::Write, json: bool) -> std::io::Result<()> {
+        use prakat::thai::ocr_fixes::ALL_RULES;
+        let rate = |e: usize| e as f64 / self.truth_chars.max(1) as f64;
+        if json {
+            let rules: Vec<_> = ALL_RULES
+                .iter()
+                .zip(&self.without)
+                .map(|(r, &e)| serde_json::json!({"rule": r.name(), "cer_without_it": rate(e), "edits_saved": e as i64 - self.all as i64}))
+                .collect();
+            let v = serde_json::json!({"ocr_rules": {"truth_chars": self.truth_chars,
+                "cer_no_rules": rate(self.none), "cer_all_rules": rate(self.all), "rules": rules}});
+            return writeln!(out, "{v}");
+        }
+        writeln!(
+            out,
+            "\nOCR repair rules (CER, whitespace ignored, over {} truth characters): none {:.2}%, all {:.2}%",
+            self.truth_chars,
+            rate(self.none) * 100.0,
+            rate(self.all) * 100.0
+        )?;
+        for (r, &e) in ALL_RULES.iter().zip(&self.without) {
+            writeln!(
+                out,
+                "  without {:<32} {:.2}%  (the rule saves {} edits)",
+                r.name(),
+                rate(e) * 100.0,
+                e as i64 - self.all as i64
+            )?;
+        }
+        Ok(())
+    }
 }
 
 /// What the parser found in the OCR that it also finds in the truth text.

@@ -4,4 +4,5 @@
 pub mod clean;
 pub mod dates;
 pub mod digits;
+pub mod ocr_fixes;
 pub mod segment;
