@@ -8,8 +8,9 @@ scripts/install-deps.sh
 cargo build --release --locked
 prakat=target/release/prakat
 mkdir -p out
-echo "== prakat ingest fixtures/text --out out/documents --index out/prakat-index"
-$prakat ingest fixtures/text --out out/documents --index out/prakat-index
+echo "== prakat ingest fixtures/text fixtures/scans --out out/documents --index out/prakat-index"
+echo "   (the scans are OCR'd: about a minute on 2 cores; bad_pages.pdf warns about its broken pages)"
+$prakat ingest fixtures/text fixtures/scans --out out/documents --index out/prakat-index
 echo
 echo "== prakat search 'กล่องรับฟังความคิดเห็น' --facets --index out/prakat-index"
 $prakat search "กล่องรับฟังความคิดเห็น" --facets --limit 5 --index out/prakat-index
@@ -19,3 +20,6 @@ $prakat eval --bench --seconds 2
 echo
 echo "== prakat eval --search (judged queries)"
 $prakat eval --search | tail -n 1
+echo
+echo "== prakat eval fixtures/scans --ocr-rules (OCR accuracy against the truth texts)"
+$prakat eval fixtures/scans --ocr-rules | sed -n '/^OCR against/,$p'
