@@ -171,3 +171,18 @@ fn ocr_repairs_apply_to_ocr_pages_only() {
         prakat::thai::ocr_fixes::FixReport::default()
     );
 }
+
+#[test]
+fn a_readable_text_layer_is_used_and_an_unreadable_one_is_ocrd() {
+    let t = ingest("text/000_2c97b2254962d538.txt");
+    let born_digital = ingest("scans/text_layer.pdf");
+    assert_eq!(born_digital.source.kind, SourceKind::TextPdf);
+    assert!(born_digital.pages[0].confidence.is_none(), "no OCR");
+    assert_eq!(born_digital.issuer, t.issuer);
+    assert_eq!(born_digital.subject, t.subject);
+    // The same lines in a font without a ToUnicode map, over a scan: the scan is read.
+    let broken = ingest("scans/text_layer_broken.pdf");
+    assert_eq!(broken.source.kind, SourceKind::ScannedPdf);
+    assert!(broken.pages[0].confidence.is_some());
+    assert_eq!(broken.issuer, t.issuer);
+}
