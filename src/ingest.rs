@@ -21,6 +21,9 @@ pub struct Ingested {
     /// Each OCR'd page after clean-up but before the OCR repairs (`None` for text pages):
     /// what eval measures each repair rule against.
     pub unrepaired: Vec<Option<String>>,
+    /// Each OCR'd page as Tesseract wrote it, before the digit pass and any clean-up (`None`
+    /// for text pages): the baseline eval compares against.
+    pub tesseract_texts: Vec<Option<String>>,
 }
 
 /// The content hash that names a Document: SHA-256 of the source bytes, hex.
@@ -111,6 +114,7 @@ pub fn build_document(
         clean: report,
         ocr_fixes: fixes,
         unrepaired,
+        tesseract_texts: Vec::new(),
     }
 }
 
@@ -138,15 +142,33 @@ pub fn page_seconds() -> f64 {
     PAGE_NANOS.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1e9
 }
 
-/// One page read: its text, confidence and notes, or why it could not be read.
-type PageRead = Result<(String, Option<f32>, Vec<String>)>;
+/// One page as read: its text (and Tesseract's own, for OCR'd pages), confidence and notes.
+struct PageText {
+    text: String,
+    tesseract_text: Option<String>,
+    confidence: Option<f32>,
+    notes: Vec<String>,
+}
+
+/// One page read, or why it could not be.
+type PageRead = Result<PageText>;
 
 fn read_page(opened: &source::Opened, index: usize) -> PageRead {
     match opened.page(index)? {
-        source::PageContent::Text(t) => Ok((t, None, Vec::new())),
+        source::PageContent::Text(text) => Ok(PageText {
+            text,
+            tesseract_text: None,
+            confidence: None,
+            notes: Vec::new(),
+        }),
         source::PageContent::Image(image) => {
             let r = crate::ocr::recognize(&image)?;
-            Ok((r.text, Some(r.confidence), r.notes))
+            Ok(PageText {
+                text: r.text,
+                tesseract_text: Some(r.tesseract_text),
+                confidence: Some(r.confidence),
+                notes: r.notes,
+            })
         }
     }
 }
@@ -187,11 +209,23 @@ pub fn ingest_bytes_with(path: &str, bytes: &[u8], progress: &dyn Progress) -> R
         },
         ..Default::default()
     };
+    let mut tesseract_texts = Vec::with_capacity(n);
     for (i, read) in reads.into_iter().enumerate() {
-        let (text, confidence, notes) = read.unwrap_or_else(|e| {
+        let PageText {
+            text,
+            tesseract_text,
+            confidence,
+            notes,
+        } = read.unwrap_or_else(|e| {
             pages.warnings.push(format!("page {}: {e}", i + 1));
-            (String::new(), None, Vec::new())
+            PageText {
+                text: String::new(),
+                tesseract_text: None,
+                confidence: None,
+                notes: Vec::new(),
+            }
         });
+        tesseract_texts.push(tesseract_text);
         for note in notes {
             pages.warnings.push(format!("page {}: {note}", i + 1));
         }
@@ -212,6 +246,7 @@ pub fn ingest_bytes_with(path: &str, bytes: &[u8], progress: &dyn Progress) -> R
         _ => SourceKind::Image,
     };
     let mut ingested = build_document(content_id(bytes), path, kind, pages);
+    ingested.tesseract_texts = tesseract_texts;
     for p in &ingested.document.pages {
         if let Some(c) = p.confidence.filter(|c| *c < LOW_CONFIDENCE) {
             ingested

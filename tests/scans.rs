@@ -186,3 +186,18 @@ fn a_readable_text_layer_is_used_and_an_unreadable_one_is_ocrd() {
     assert!(broken.pages[0].confidence.is_some());
     assert_eq!(broken.issuer, t.issuer);
 }
+
+#[test]
+fn the_digit_pass_gives_the_signing_date_tesseract_cannot_write() {
+    // ๑๓ มีนาคม พ.ศ. ๒๕๖๖: Tesseract's Thai model has no ๖ and writes ๒๕๒๒.
+    let scan = prakat::ingest::ingest_file(&fixture("scans/000_phuket.pdf")).expect("reads");
+    let text = ingest("text/000_2c97b2254962d538.txt");
+    assert!(text.date.is_some());
+    assert_eq!(scan.document.date, text.date);
+    let tesseract: String = scan.tesseract_texts.iter().flatten().cloned().collect();
+    assert!(
+        !tesseract.contains('๖'),
+        "the baseline this pass exists for: Tesseract wrote a ๖"
+    );
+    assert!(scan.document.text.contains("๒๕๖๖"));
+}

@@ -13,6 +13,7 @@ use prakat::document::SourceKind;
 use prakat::ingest;
 use prakat::thai::clean::CleanReport;
 
+use super::eval_ocr::DigitScore;
 use super::{files, EXIT_SOME_FAILED};
 
 const CHARS_PER_PAGE: usize = 2_000;
@@ -40,6 +41,7 @@ pub fn run(
     let mut loaded: Vec<(String, Vec<u8>)> = Vec::new();
     let mut ocr_rows: Vec<(serde_json::Value, String)> = Vec::new();
     let mut ablation = super::eval_ocr::Ablation::default();
+    let mut digit_rows: Vec<(String, DigitScore, DigitScore)> = Vec::new();
     if !json {
         writeln!(
             out,
@@ -66,6 +68,16 @@ pub fn run(
                 totals.add(&ing.clean);
                 if let Ok(truth) = std::fs::read_to_string(path.with_extension("truth")) {
                     ocr_rows.push(ocr_row(&shown, d, &truth, seconds));
+                    let tesseract: String = ing
+                        .tesseract_texts
+                        .iter()
+                        .flatten()
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    let ours = super::eval_ocr::digit_score(&d.text, &truth);
+                    let theirs = super::eval_ocr::digit_score(&tesseract, &truth);
+                    digit_rows.push((shown.clone(), ours, theirs));
                     if ocr_rules {
                         ablation.add(&ing.unrepaired, &truth);
                     }
@@ -142,6 +154,7 @@ pub fn run(
             n if n % 2 == 1 => Some(cers[n / 2]),
             n => Some((cers[n / 2 - 1] + cers[n / 2]) / 2.0),
         };
+        digit_report(&mut out, &digit_rows, json)?;
         if ocr_rules {
             ablation.report(&mut out, json)?;
         }
@@ -306,6 +319,81 @@ pub fn segmentation(json: bool) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Digit accuracy per file and over all, for plain Tesseract and after the digit pass.
+fn digit_report(
+    out: &mut impl Write,
+    rows: &[(String, DigitScore, DigitScore)],
+    json: bool,
+) -> anyhow::Result<()> {
+    let (mut ours, mut theirs) = (DigitScore::default(), DigitScore::default());
+    if !json {
+        writeln!(
+            out,
+            "\nDigits against the truth text: per digit and per whole number, plain Tesseract → prakat"
+        )?;
+    }
+    for (path, o, t) in rows {
+        ours.add(o);
+        theirs.add(t);
+        let name = std::path::Path::new(path)
+            .file_name()
+            .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+        if json {
+            writeln!(
+                out,
+                "{}",
+                serde_json::json!({"path": path, "digits": o.digits, "numbers": o.numbers,
+                    "digit_accuracy": o.digit_accuracy(), "number_accuracy": o.number_accuracy(),
+                    "tesseract_digit_accuracy": t.digit_accuracy(),
+                    "tesseract_number_accuracy": t.number_accuracy()})
+            )?;
+        } else {
+            writeln!(
+                out,
+                "{name:<40} {:>4} digits {:>6.1}% → {:>5.1}%   {:>3} numbers {:>6.1}% → {:>5.1}%",
+                o.digits,
+                t.digit_accuracy() * 100.0,
+                o.digit_accuracy() * 100.0,
+                o.numbers,
+                t.number_accuracy() * 100.0,
+                o.number_accuracy() * 100.0
+            )?;
+        }
+    }
+    let pass_s = prakat::ocr::digit_pass_seconds();
+    let tess_s = prakat::ocr::tesseract_seconds();
+    let cost = pass_s / tess_s.max(1e-9);
+    if json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::json!({"digit_summary": {"digits": ours.digits, "numbers": ours.numbers,
+                "digit_accuracy": ours.digit_accuracy(), "number_accuracy": ours.number_accuracy(),
+                "tesseract_digit_accuracy": theirs.digit_accuracy(),
+                "tesseract_number_accuracy": theirs.number_accuracy(),
+                "digit_pass_seconds": pass_s, "share_of_tesseract_time": cost}})
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{:<40} {:>4} digits {:>6.1}% → {:>5.1}%   {:>3} numbers {:>6.1}% → {:>5.1}%",
+            "all",
+            ours.digits,
+            theirs.digit_accuracy() * 100.0,
+            ours.digit_accuracy() * 100.0,
+            ours.numbers,
+            theirs.number_accuracy() * 100.0,
+            ours.number_accuracy() * 100.0
+        )?;
+        writeln!(
+            out,
+            "digit pass: {pass_s:.2} s, {:.1}% of the time spent in Tesseract",
+            cost * 100.0
+        )?;
+    }
+    Ok(())
 }
 
 /// One OCR accuracy row, as JSON and as a table line.

@@ -111,6 +111,71 @@ impl Ablation {
     }
 }
 
+/// How well digits came through: every digit (Thai or Arabic) in reading order, and every
+/// number (a run of digits) whole.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct DigitScore {
+    pub digits: usize,
+    pub digit_errors: usize,
+    pub numbers: usize,
+    pub numbers_exact: usize,
+}
+
+impl DigitScore {
+    pub fn add(&mut self, o: &DigitScore) {
+        self.digits += o.digits;
+        self.digit_errors += o.digit_errors;
+        self.numbers += o.numbers;
+        self.numbers_exact += o.numbers_exact;
+    }
+
+    pub fn digit_accuracy(&self) -> f64 {
+        1.0 - self.digit_errors as f64 / self.digits.max(1) as f64
+    }
+
+    pub fn number_accuracy(&self) -> f64 {
+        self.numbers_exact as f64 / self.numbers.max(1) as f64
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('๐'..='๙').contains(&c)
+}
+
+/// Scores the digits of `ocr` against those of `truth`: digit errors are the edits between
+/// the two digit sequences (capped at the truth's count), whole numbers are matched in order
+/// (longest common subsequence of the two lists of numbers).
+pub fn digit_score(ocr: &str, truth: &str) -> DigitScore {
+    let digits = |s: &str| -> Vec<char> { s.chars().filter(|c| is_digit(*c)).collect() };
+    let numbers = |s: &str| -> Vec<String> {
+        s.split(|c: char| !is_digit(c))
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (od, td) = (digits(ocr), digits(truth));
+    let (on, tn) = (numbers(ocr), numbers(truth));
+    // Longest common subsequence of the numbers.
+    let mut prev = vec![0usize; on.len() + 1];
+    for t in &tn {
+        let mut cur = vec![0usize; on.len() + 1];
+        for (j, o) in on.iter().enumerate() {
+            cur[j + 1] = if o == t {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
+        }
+        prev = cur;
+    }
+    DigitScore {
+        digits: td.len(),
+        digit_errors: edit_distance(&od, &td).min(td.len()),
+        numbers: tn.len(),
+        numbers_exact: prev[on.len()],
+    }
+}
+
 /// What the parser found in the OCR that it also finds in the truth text.
 pub struct Recovered {
     pub issuer: bool,
@@ -158,5 +223,12 @@ mod tests {
         assert_eq!(edit_distance(&c(""), &c("กข")), 2);
         assert!((cer("ประ กาศ", "ประกาศ", true) - 0.0).abs() < 1e-9);
         assert!(cer("ประ กาศ", "ประกาศ", false) > 0.0);
+        let d = digit_score("พ.ศ. ๒๕๒๒ ข้อ ๕.", "พ.ศ. ๒๕๖๖ ข้อ ๔.");
+        assert_eq!(
+            (d.digits, d.digit_errors, d.numbers, d.numbers_exact),
+            (5, 3, 2, 0)
+        );
+        let d = digit_score("๑๓ มีนาคม ๒๕๖๖", "๑๓ มีนาคม ๒๕๖๖");
+        assert_eq!((d.digit_errors, d.numbers_exact), (0, 2));
     }
 }

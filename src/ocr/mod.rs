@@ -4,6 +4,8 @@
 //! Tesseract's own OpenMP threading must be off (OMP_THREAD_LIMIT=1, read by libgomp when the
 //! process starts — the binary re-executes itself with it set); pages run in parallel instead.
 
+pub mod digit_classifier;
+pub mod digits;
 pub mod orientation;
 
 use std::borrow::Cow;
@@ -25,7 +27,10 @@ const PAGE_SEG_MODE: &str = "4";
 
 /// One page's text and Tesseract's mean word confidence (0–100).
 pub struct Recognized {
+    /// The text, its Thai digits read again by [`digits`].
     pub text: String,
+    /// The text as Tesseract wrote it (what the evaluation compares against).
+    pub tesseract_text: String,
     pub confidence: f32,
     /// What was done to the page that a reader should know (it was turned upright).
     pub notes: Vec<String>,
@@ -40,6 +45,14 @@ pub const RECHECK_ORIENTATION_BELOW: f32 = 80.0;
 /// Nanoseconds spent inside Tesseract (recognition and orientation detection) by all
 /// threads: what the benchmark sets against the time spent reading pages as a whole.
 static TESSERACT_NANOS: AtomicU64 = AtomicU64::new(0);
+
+/// Nanoseconds spent in the digit pass ([`digits`]), summed over threads.
+static DIGIT_NANOS: AtomicU64 = AtomicU64::new(0);
+
+/// Seconds spent re-reading Thai digits so far, summed over threads.
+pub fn digit_pass_seconds() -> f64 {
+    DIGIT_NANOS.load(Ordering::Relaxed) as f64 / 1e9
+}
 
 /// Seconds spent inside Tesseract so far, summed over threads.
 pub fn tesseract_seconds() -> f64 {
@@ -94,9 +107,10 @@ pub fn recognize(page: &PageImage) -> Result<Recognized> {
         0 => Cow::Borrowed(&page.image),
         t => Cow::Owned(orientation::turn(&page.image, t)),
     };
-    let (mut text, mut confidence) = read(&image, dpi)?;
+    let mut reading = read(&image, dpi)?;
+    let mut read_image = image.clone();
     let mut turned = first_turn;
-    if confidence < RECHECK_ORIENTATION_BELOW {
+    if reading.confidence < RECHECK_ORIENTATION_BELOW {
         // A poor reading may be an upside-down page (or the other sideways turn): ask OSD
         // about the image as read, and keep whichever reading is better.
         let second = match timed(|| orientation::detect(&image, dpi))? {
@@ -107,9 +121,12 @@ pub fn recognize(page: &PageImage) -> Result<Recognized> {
             _ => None,
         };
         if let Some(t) = second {
-            let (t2, c2) = read(&orientation::turn(&image, t), dpi)?;
-            if c2 > confidence {
-                (text, confidence, turned) = (t2, c2, (first_turn + t) % 360);
+            let turned_image = orientation::turn(&image, t);
+            let second = read(&turned_image, dpi)?;
+            if second.confidence > reading.confidence {
+                reading = second;
+                read_image = Cow::Owned(turned_image);
+                turned = (first_turn + t) % 360;
             }
         }
     }
@@ -124,22 +141,43 @@ pub fn recognize(page: &PageImage) -> Result<Recognized> {
             "turned {turned}° clockwise to read it (scanned {how})"
         ));
     }
+    let text = match &reading.tsv {
+        Some(tsv) => {
+            let started = Instant::now();
+            let pass = digits::reread(&read_image, &reading.text, tsv);
+            let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+            DIGIT_NANOS.fetch_add(nanos, Ordering::Relaxed);
+            if let Some(why) = pass.skipped {
+                notes.push(format!("Thai digits left as Tesseract read them: {why}"));
+            }
+            pass.text
+        }
+        None => reading.text.clone(),
+    };
     Ok(Recognized {
         text,
-        confidence,
+        tesseract_text: reading.text,
+        confidence: reading.confidence,
         notes,
     })
 }
 
+/// One Tesseract reading of a page, with its glyph boxes (TSV) when it holds Thai digits.
+struct Reading {
+    text: String,
+    confidence: f32,
+    tsv: Option<String>,
+}
+
 /// One Tesseract pass over an upright page.
-fn read(image: &GrayImage, dpi: u32) -> Result<(String, f32)> {
+fn read(image: &GrayImage, dpi: u32) -> Result<Reading> {
     let engine = match POOL.idle.lock().ok().and_then(|mut v| v.pop()) {
         Some(e) => e,
         None => new_engine()?,
     };
     let (w, h) = image.dimensions();
     let ocr_err = |what: &str, e: &dyn std::fmt::Display| Error::Ocr(format!("{what}: {e}"));
-    let (engine, text, confidence) = timed(|| -> Result<_> {
+    let (engine, reading) = timed(|| -> Result<_> {
         let mut engine = engine
             .set_frame(image.as_raw(), w as i32, h as i32, 1, w as i32)
             .map_err(|e| ocr_err("handing the page to Tesseract", &e))?
@@ -153,12 +191,28 @@ fn read(image: &GrayImage, dpi: u32) -> Result<(String, f32)> {
             .get_text()
             .map_err(|e| ocr_err("reading the text", &e))?;
         let confidence = engine.mean_text_conf() as f32;
-        Ok((engine, text, confidence))
+        let tsv = if text.chars().any(|c| ('๐'..='๙').contains(&c)) {
+            Some(
+                engine
+                    .get_tsv_text(0)
+                    .map_err(|e| ocr_err("reading the glyph boxes", &e))?,
+            )
+        } else {
+            None
+        };
+        Ok((
+            engine,
+            Reading {
+                text,
+                confidence,
+                tsv,
+            },
+        ))
     })?;
     if let Ok(mut idle) = POOL.idle.lock() {
         idle.push(engine);
     }
-    Ok((text, confidence))
+    Ok(reading)
 }
 
 /// Drops the idle engines. Call before the process exits: Tesseract reports engines still

@@ -1,0 +1,344 @@
+//! The second pass over Thai digits. Tesseract's Thai model has no ๔ ๖ ๗ ๘ ๙ in its character
+//! set (they come out as ๕ ๒ ๓ ๐, sometimes as ๆ or split in two), so every run of Thai
+//! digits it reports is looked at again: the run's glyphs are cut from the page image where
+//! Tesseract saw them and each is classified by [`super::digit_classifier`].
+//!
+//! Where the digits sit comes from Tesseract's TSV output of the same recognition (one row
+//! per glyph for Thai). The page text keeps Tesseract's own spacing: the digit characters of
+//! the text are matched, in order, with the digit rows of the TSV; if the two disagree in
+//! number the page is left as Tesseract read it, and the pass says so.
+
+use image::GrayImage;
+
+use super::digit_classifier::{classify, shape};
+
+/// What the pass did on one page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DigitPass {
+    pub text: String,
+    /// Runs of Thai digits looked at again, and how many of them changed.
+    pub runs: usize,
+    pub runs_changed: usize,
+    /// Why the page was left alone, if it was.
+    pub skipped: Option<String>,
+}
+
+fn is_thai_digit(c: char) -> bool {
+    ('๐'..='๙').contains(&c)
+}
+
+/// A Thai digit, or ๆ right after one (Tesseract writes ๗ as ๆ): what the pass re-reads.
+fn digit_like(c: char, prev: Option<char>) -> bool {
+    is_thai_digit(c) || (c == 'ๆ' && prev.is_some_and(is_thai_digit))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Rect {
+    x0: u32,
+    y0: u32,
+    x1: u32,
+    y1: u32,
+}
+
+impl Rect {
+    fn union(self, o: Rect) -> Rect {
+        Rect {
+            x0: self.x0.min(o.x0),
+            y0: self.y0.min(o.y0),
+            x1: self.x1.max(o.x1),
+            y1: self.y1.max(o.y1),
+        }
+    }
+}
+
+/// The box of every digit-like character in the TSV, in reading order.
+fn digit_boxes(tsv: &str) -> Vec<Rect> {
+    let mut boxes = Vec::new();
+    let mut line = None;
+    let mut prev: Option<char> = None;
+    for row in tsv.lines().skip(1) {
+        let f: Vec<&str> = row.split('\t').collect();
+        if f.len() < 12 || f[0] != "5" {
+            continue;
+        }
+        let key = (f[1], f[2], f[3], f[4]);
+        if line != Some(key) {
+            line = Some(key);
+            prev = None;
+        }
+        let n = |i: usize| f[i].trim().parse::<u32>().ok();
+        let (Some(x), Some(y), Some(w), Some(h)) = (n(6), n(7), n(8), n(9)) else {
+            continue;
+        };
+        let rect = Rect {
+            x0: x,
+            y0: y,
+            x1: x + w,
+            y1: y + h,
+        };
+        for c in f[11].chars().filter(|c| !c.is_whitespace()) {
+            if digit_like(c, prev) {
+                boxes.push(rect);
+            }
+            prev = Some(c);
+        }
+    }
+    boxes
+}
+
+/// Re-reads the Thai digits of one page's text.
+pub fn reread(image: &GrayImage, text: &str, tsv: &str) -> DigitPass {
+    let mut pass = DigitPass {
+        text: text.to_string(),
+        ..Default::default()
+    };
+    let boxes = digit_boxes(tsv);
+    // The digit-like characters of the text, grouped in runs (no space inside a run).
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new(); // byte start, byte end, first box
+    let mut count = 0usize;
+    let mut prev: Option<char> = None;
+    let mut open: Option<(usize, usize)> = None;
+    for (i, c) in text.char_indices() {
+        if digit_like(c, prev) {
+            if open.is_none() {
+                open = Some((i, count));
+            }
+            count += 1;
+        } else if let Some((start, first)) = open.take() {
+            runs.push((start, i, first));
+        }
+        if c == '\n' {
+            prev = None;
+        } else if !c.is_whitespace() {
+            prev = Some(c);
+        }
+    }
+    if let Some((start, first)) = open {
+        runs.push((start, text.len(), first));
+    }
+    if count == 0 {
+        return pass;
+    }
+    if count != boxes.len() {
+        pass.skipped = Some(format!(
+            "{count} Thai digits in the text but {} in Tesseract's boxes",
+            boxes.len()
+        ));
+        return pass;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, end, first) in runs {
+        let n = text[start..end].chars().count();
+        let Some(area) = boxes[first..first + n].iter().copied().reduce(Rect::union) else {
+            continue;
+        };
+        pass.runs += 1;
+        let digits = read_run(image, area);
+        out.push_str(&text[last..start]);
+        if !digits.is_empty() && digits != text[start..end] {
+            pass.runs_changed += 1;
+            out.push_str(&digits);
+        } else {
+            out.push_str(&text[start..end]);
+        }
+        last = end;
+    }
+    out.push_str(&text[last..]);
+    pass.text = out;
+    pass
+}
+
+/// The digits in a run's area of the page, one per glyph found there.
+///
+/// Tesseract's glyph boxes come from its LSTM's time steps and can cut a digit's edge off, so
+/// the area is widened by half its height each side; glyphs whose middle then lies outside
+/// the run's own box belong to its neighbours and are left out.
+fn read_run(image: &GrayImage, area: Rect) -> String {
+    let (w, h) = image.dimensions();
+    let widen = (area.y1.saturating_sub(area.y0)) / 2;
+    let pad = 3;
+    let (x0, y0) = (area.x0.saturating_sub(widen), area.y0.saturating_sub(pad));
+    let (x1, y1) = ((area.x1 + widen).min(w), (area.y1 + pad).min(h));
+    if x1 <= x0 + 1 || y1 <= y0 + 1 {
+        return String::new();
+    }
+    let patch = image::imageops::crop_imm(image, x0, y0, x1 - x0, y1 - y0).to_image();
+    let inside = |a: u32, b: u32| {
+        let middle = x0 + (a + b) / 2;
+        (area.x0..area.x1).contains(&middle)
+    };
+    let gs: Vec<GrayImage> = glyphs(&patch)
+        .into_iter()
+        .filter(|(a, b, _)| inside(*a, *b))
+        .map(|(_, _, g)| g)
+        .collect();
+    gs.iter()
+        .filter_map(|g| shape(g).and_then(|s| classify(&s)).map(|(d, _)| d))
+        .collect()
+}
+
+/// Cuts a run's patch into glyphs: connected pieces of ink, pieces over one another joined
+/// (a glyph broken by a light scan), specks (the period of `พ.ศ.`) dropped, and a piece as
+/// wide as two digits (two digits touching) split at its thinnest column. Each glyph comes
+/// with its column range in the patch and a patch of its own ink only (a neighbour's ink
+/// reaching into its columns is whitened).
+fn glyphs(patch: &GrayImage) -> Vec<(u32, u32, GrayImage)> {
+    let (w, h) = patch.dimensions();
+    let Some(t) = threshold(patch) else {
+        return Vec::new();
+    };
+    let labels = components(patch, t);
+    // Bounding boxes of the pieces.
+    let mut boxes: Vec<(u32, u32, u32, u32)> = Vec::new(); // x0, y0, x1, y1
+    for (i, &l) in labels.iter().enumerate() {
+        if l == 0 {
+            continue;
+        }
+        let (x, y) = (i as u32 % w, i as u32 / w);
+        let k = l as usize - 1;
+        if k >= boxes.len() {
+            boxes.resize(k + 1, (u32::MAX, u32::MAX, 0, 0));
+        }
+        let b = &mut boxes[k];
+        *b = (b.0.min(x), b.1.min(y), b.2.max(x + 1), b.3.max(y + 1));
+    }
+    let mut heights: Vec<u32> = boxes.iter().map(|b| b.3 - b.1).collect();
+    heights.sort_unstable();
+    let Some(&tallest) = heights.last() else {
+        return Vec::new();
+    };
+    // The typical digit height: the median of pieces at least a third of the tallest.
+    let big: Vec<u32> = heights
+        .iter()
+        .copied()
+        .filter(|&x| x * 3 >= tallest)
+        .collect();
+    let typical = big.get(big.len() / 2).copied().unwrap_or(tallest).max(1) as f32;
+    // Glyphs: pieces sorted left to right, joined when their columns mostly overlap.
+    let mut order: Vec<usize> = (0..boxes.len())
+        .filter(|&k| {
+            let b = boxes[k];
+            ((b.3 - b.1) as f32) >= 0.35 * typical || ((b.2 - b.0) as f32) >= 0.35 * typical
+        })
+        .collect();
+    order.sort_by_key(|&k| boxes[k].0);
+    let mut groups: Vec<(u32, u32, Vec<usize>)> = Vec::new();
+    for k in order {
+        let (x0, _, x1, _) = boxes[k];
+        if let Some(g) = groups.last_mut() {
+            let overlap = g.1.min(x1).saturating_sub(g.0.max(x0));
+            let narrower = (x1 - x0).min(g.1 - g.0).max(1);
+            if overlap * 2 >= narrower {
+                g.0 = g.0.min(x0);
+                g.1 = g.1.max(x1);
+                g.2.push(k);
+                continue;
+            }
+        }
+        groups.push((x0, x1, vec![k]));
+    }
+    let mut out = Vec::new();
+    for (x0, x1, members) in groups {
+        // This glyph's ink alone, on white.
+        let own = GrayImage::from_fn(x1 - x0, h, |x, y| {
+            let l = labels[(y * w + x + x0) as usize];
+            if l != 0 && members.contains(&(l as usize - 1)) {
+                *patch.get_pixel(x + x0, y)
+            } else {
+                image::Luma([255])
+            }
+        });
+        let width = (x1 - x0) as f32;
+        if width > 1.6 * typical {
+            let column: Vec<u32> = (0..own.width())
+                .map(|x| (0..h).filter(|&y| own.get_pixel(x, y).0[0] < t).count() as u32)
+                .collect();
+            let (lo, hi) = (own.width() * 3 / 10, own.width() * 7 / 10);
+            if let Some(split) = (lo..hi).min_by_key(|&x| column[x as usize]) {
+                let left = image::imageops::crop_imm(&own, 0, 0, split, h).to_image();
+                let right =
+                    image::imageops::crop_imm(&own, split, 0, own.width() - split, h).to_image();
+                out.push((x0, x0 + split, left));
+                out.push((x0 + split, x1, right));
+                continue;
+            }
+        }
+        out.push((x0, x1, own));
+    }
+    out
+}
+
+/// Connected pieces of ink (8-neighbours): a label per pixel, 0 for paper.
+fn components(patch: &GrayImage, t: u8) -> Vec<u32> {
+    let (w, h) = patch.dimensions();
+    let mut labels = vec![0u32; (w * h) as usize];
+    let mut next = 0u32;
+    let mut stack = Vec::new();
+    for start in 0..(w * h) {
+        let (sx, sy) = (start % w, start / w);
+        if labels[start as usize] != 0 || patch.get_pixel(sx, sy).0[0] >= t {
+            continue;
+        }
+        next += 1;
+        labels[start as usize] = next;
+        stack.push((sx, sy));
+        while let Some((x, y)) = stack.pop() {
+            for dy in -1i64..=1 {
+                for dx in -1i64..=1 {
+                    let (nx, ny) = (x as i64 + dx, y as i64 + dy);
+                    if nx < 0 || ny < 0 || nx >= w as i64 || ny >= h as i64 {
+                        continue;
+                    }
+                    let i = (ny as u32 * w + nx as u32) as usize;
+                    if labels[i] == 0 && patch.get_pixel(nx as u32, ny as u32).0[0] < t {
+                        labels[i] = next;
+                        stack.push((nx as u32, ny as u32));
+                    }
+                }
+            }
+        }
+    }
+    labels
+}
+
+fn threshold(patch: &GrayImage) -> Option<u8> {
+    let (mut lo, mut hi) = (255u8, 0u8);
+    for p in patch.pixels() {
+        lo = lo.min(p.0[0]);
+        hi = hi.max(p.0[0]);
+    }
+    (hi.saturating_sub(lo) >= 48).then(|| lo + (hi - lo) / 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_characters_pair_with_their_boxes_in_order() {
+        let tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n\
+                   5\t1\t1\t1\t1\t1\t10\t10\t20\t30\t95\tพ\n\
+                   5\t1\t1\t1\t1\t2\t40\t10\t20\t30\t95\t๒\n\
+                   5\t1\t1\t1\t1\t3\t62\t10\t20\t30\t95\t๕\n\
+                   5\t1\t1\t1\t1\t4\t84\t10\t20\t30\t95\tๆ\n\
+                   5\t1\t1\t1\t2\t1\t10\t50\t20\t30\t95\tๆ\n";
+        let boxes = digit_boxes(tsv);
+        // ๆ after a digit counts; ๆ opening the next line does not.
+        assert_eq!(boxes.len(), 3);
+        assert_eq!(boxes[2].x0, 84);
+        // A text whose digits do not match the boxes is left alone, with the reason.
+        let img = GrayImage::from_pixel(200, 100, image::Luma([255]));
+        let pass = reread(&img, "พ ๒๕", tsv);
+        assert_eq!(pass.text, "พ ๒๕");
+        assert!(pass.skipped.is_some());
+        // No Thai digits: nothing to do.
+        assert_eq!(
+            reread(&img, "ไม่มีตัวเลข 2566", tsv),
+            DigitPass {
+                text: "ไม่มีตัวเลข 2566".into(),
+                ..Default::default()
+            }
+        );
+    }
+}
