@@ -27,9 +27,34 @@ fn is_thai_digit(c: char) -> bool {
     ('๐'..='๙').contains(&c)
 }
 
-/// A Thai digit, or ๆ right after one (Tesseract writes ๗ as ๆ): what the pass re-reads.
-fn digit_like(c: char, prev: Option<char>) -> bool {
-    is_thai_digit(c) || (c == 'ๆ' && prev.is_some_and(is_thai_digit))
+/// What Tesseract writes for the digits its Thai model lacks, besides other digits: ๆ and
+/// letters whose shapes are near (ฒ for ๗, ง for ๖, ว for ๓…), and Arabic digits from the
+/// English model. Such a character is part of a digit run only when it touches a Thai digit
+/// (no space between): Thai words are not written against numbers.
+fn stands_in_for_a_digit(c: char) -> bool {
+    matches!(c, 'ๆ' | 'ฒ' | 'ง' | 'ว' | 'ฆ' | 'ญ' | 'ณ') || c.is_ascii_digit()
+}
+
+/// Marks the characters of one line that a digit run is made of (a space stands between).
+fn digit_like(line: &[char]) -> Vec<bool> {
+    let mut flags: Vec<bool> = line.iter().map(|&c| is_thai_digit(c)).collect();
+    // Stand-ins spread from Thai digits both ways, so that ฒ๕ and ๕ฒ๐ are both runs.
+    loop {
+        let mut changed = false;
+        for i in 0..line.len() {
+            if flags[i] || !stands_in_for_a_digit(line[i]) {
+                continue;
+            }
+            let touches = (i > 0 && flags[i - 1]) || flags.get(i + 1).copied().unwrap_or(false);
+            if touches {
+                flags[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return flags;
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -51,20 +76,13 @@ impl Rect {
     }
 }
 
-/// The box of every digit-like character in the TSV, in reading order.
-fn digit_boxes(tsv: &str) -> Vec<Rect> {
-    let mut boxes = Vec::new();
-    let mut line = None;
-    let mut prev: Option<char> = None;
+/// Every character of the TSV's glyph rows with its box, in reading order, spaces left out.
+fn glyph_boxes(tsv: &str) -> Vec<(char, Rect)> {
+    let mut out = Vec::new();
     for row in tsv.lines().skip(1) {
         let f: Vec<&str> = row.split('\t').collect();
         if f.len() < 12 || f[0] != "5" {
             continue;
-        }
-        let key = (f[1], f[2], f[3], f[4]);
-        if line != Some(key) {
-            line = Some(key);
-            prev = None;
         }
         let n = |i: usize| f[i].trim().parse::<u32>().ok();
         let (Some(x), Some(y), Some(w), Some(h)) = (n(6), n(7), n(8), n(9)) else {
@@ -76,14 +94,14 @@ fn digit_boxes(tsv: &str) -> Vec<Rect> {
             x1: x + w,
             y1: y + h,
         };
-        for c in f[11].chars().filter(|c| !c.is_whitespace()) {
-            if digit_like(c, prev) {
-                boxes.push(rect);
-            }
-            prev = Some(c);
-        }
+        out.extend(
+            f[11]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| (c, rect)),
+        );
     }
-    boxes
+    out
 }
 
 /// Re-reads the Thai digits of one page's text.
@@ -92,45 +110,67 @@ pub fn reread(image: &GrayImage, text: &str, tsv: &str) -> DigitPass {
         text: text.to_string(),
         ..Default::default()
     };
-    let boxes = digit_boxes(tsv);
-    // The digit-like characters of the text, grouped in runs (no space inside a run).
-    let mut runs: Vec<(usize, usize, usize)> = Vec::new(); // byte start, byte end, first box
-    let mut count = 0usize;
-    let mut prev: Option<char> = None;
-    let mut open: Option<(usize, usize)> = None;
-    for (i, c) in text.char_indices() {
-        if digit_like(c, prev) {
-            if open.is_none() {
-                open = Some((i, count));
-            }
-            count += 1;
-        } else if let Some((start, first)) = open.take() {
-            runs.push((start, i, first));
-        }
-        if c == '\n' {
-            prev = None;
-        } else if !c.is_whitespace() {
-            prev = Some(c);
-        }
-    }
-    if let Some((start, first)) = open {
-        runs.push((start, text.len(), first));
-    }
-    if count == 0 {
+    // The text's characters other than whitespace are the TSV's characters, in the same
+    // order: the n-th has the n-th box.
+    let boxes = glyph_boxes(tsv);
+    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+    if !text.chars().any(is_thai_digit) {
         return pass;
     }
-    if count != boxes.len() {
+    let agree = visible == boxes.len()
+        && text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .zip(&boxes)
+            .all(|(a, (b, _))| a == *b);
+    if !agree {
         pass.skipped = Some(format!(
-            "{count} Thai digits in the text but {} in Tesseract's boxes",
+            "the text and Tesseract's glyph boxes disagree ({visible} and {} characters)",
             boxes.len()
         ));
         return pass;
+    }
+    // Runs of digit-like characters, line by line (spaces count: a stand-in must touch a
+    // Thai digit).
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new(); // byte start, byte end, first box
+    let mut seen = 0usize; // visible characters before the current line
+    let mut offset = 0usize;
+    for line in text.split_inclusive('\n') {
+        let chars: Vec<char> = line.chars().collect();
+        let flags = digit_like(&chars);
+        let mut open: Option<(usize, usize, usize)> = None;
+        let mut byte = offset;
+        let mut visible_index = seen;
+        for (&c, flag) in chars.iter().zip(flags) {
+            if flag {
+                match open.as_mut() {
+                    Some(run) if run.1 == byte => run.1 = byte + c.len_utf8(),
+                    _ => {
+                        runs.extend(open.take());
+                        open = Some((byte, byte + c.len_utf8(), visible_index));
+                    }
+                }
+            } else {
+                runs.extend(open.take());
+            }
+            if !c.is_whitespace() {
+                visible_index += 1;
+            }
+            byte += c.len_utf8();
+        }
+        runs.extend(open.take());
+        seen = visible_index;
+        offset = byte;
     }
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for (start, end, first) in runs {
         let n = text[start..end].chars().count();
-        let Some(area) = boxes[first..first + n].iter().copied().reduce(Rect::union) else {
+        let Some(area) = boxes[first..first + n]
+            .iter()
+            .map(|b| b.1)
+            .reduce(Rect::union)
+        else {
             continue;
         };
         pass.runs += 1;
@@ -164,14 +204,31 @@ fn read_run(image: &GrayImage, area: Rect) -> String {
         return String::new();
     }
     let patch = image::imageops::crop_imm(image, x0, y0, x1 - x0, y1 - y0).to_image();
-    let inside = |a: u32, b: u32| {
-        let middle = x0 + (a + b) / 2;
-        (area.x0..area.x1).contains(&middle)
-    };
-    let gs: Vec<GrayImage> = glyphs(&patch)
+    // A glyph that lies in the run's own columns by a third of its width or more is the run's
+    // (the LSTM's boxes are off by up to half a digit either way). One that does not may still be a
+    // digit joined to a neighbour's ink (`ศ.๒` touching): if it is too wide for one digit and
+    // enough of it lies in the run's columns, it is cut to them.
+    let (found, typical) = glyphs(&patch);
+    let slack = (0.5 * typical) as u32;
+    let (own0, own1) = (area.x0 - x0, area.x1 - x0);
+    let lo = own0.saturating_sub(slack);
+    let hi = (own1 + slack).min(patch.width());
+    let gs: Vec<GrayImage> = found
         .into_iter()
-        .filter(|(a, b, _)| inside(*a, *b))
-        .map(|(_, _, g)| g)
+        .filter_map(|(a, b, g)| {
+            let shared = b.min(own1).saturating_sub(a.max(own0));
+            if shared * 3 >= b - a {
+                return Some(g);
+            }
+            let (ca, cb) = (a.max(lo), b.min(hi));
+            let kept = cb.saturating_sub(ca) as f32;
+            if ((b - a) as f32) > 1.2 * typical && kept >= 0.5 * typical {
+                return Some(
+                    image::imageops::crop_imm(&g, ca - a, 0, cb - ca, g.height()).to_image(),
+                );
+            }
+            None
+        })
         .collect();
     gs.iter()
         .filter_map(|g| shape(g).and_then(|s| classify(&s)).map(|(d, _)| d))
@@ -183,10 +240,10 @@ fn read_run(image: &GrayImage, area: Rect) -> String {
 /// wide as two digits (two digits touching) split at its thinnest column. Each glyph comes
 /// with its column range in the patch and a patch of its own ink only (a neighbour's ink
 /// reaching into its columns is whitened).
-fn glyphs(patch: &GrayImage) -> Vec<(u32, u32, GrayImage)> {
+fn glyphs(patch: &GrayImage) -> (Vec<(u32, u32, GrayImage)>, f32) {
     let (w, h) = patch.dimensions();
     let Some(t) = threshold(patch) else {
-        return Vec::new();
+        return (Vec::new(), 1.0);
     };
     let labels = components(patch, t);
     // Bounding boxes of the pieces.
@@ -206,7 +263,7 @@ fn glyphs(patch: &GrayImage) -> Vec<(u32, u32, GrayImage)> {
     let mut heights: Vec<u32> = boxes.iter().map(|b| b.3 - b.1).collect();
     heights.sort_unstable();
     let Some(&tallest) = heights.last() else {
-        return Vec::new();
+        return (Vec::new(), 1.0);
     };
     // The typical digit height: the median of pieces at least a third of the tallest.
     let big: Vec<u32> = heights
@@ -215,7 +272,9 @@ fn glyphs(patch: &GrayImage) -> Vec<(u32, u32, GrayImage)> {
         .filter(|&x| x * 3 >= tallest)
         .collect();
     let typical = big.get(big.len() / 2).copied().unwrap_or(tallest).max(1) as f32;
-    // Glyphs: pieces sorted left to right, joined when their columns mostly overlap.
+    // Glyphs: pieces sorted left to right; a small piece (a glyph broken by a light scan) is
+    // joined to the glyph whose columns it mostly shares. Two whole digits never are, though
+    // a tail (of ๖, of ๕) may reach over the next one's columns.
     let mut order: Vec<usize> = (0..boxes.len())
         .filter(|&k| {
             let b = boxes[k];
@@ -225,11 +284,15 @@ fn glyphs(patch: &GrayImage) -> Vec<(u32, u32, GrayImage)> {
     order.sort_by_key(|&k| boxes[k].0);
     let mut groups: Vec<(u32, u32, Vec<usize>)> = Vec::new();
     for k in order {
-        let (x0, _, x1, _) = boxes[k];
+        let (x0, y0, x1, y1) = boxes[k];
+        let small = ((y1 - y0) as f32) < 0.6 * typical;
         if let Some(g) = groups.last_mut() {
             let overlap = g.1.min(x1).saturating_sub(g.0.max(x0));
             let narrower = (x1 - x0).min(g.1 - g.0).max(1);
-            if overlap * 2 >= narrower {
+            let group_small =
+                g.2.iter()
+                    .all(|&m| ((boxes[m].3 - boxes[m].1) as f32) < 0.6 * typical);
+            if overlap * 2 >= narrower && (small || group_small) {
                 g.0 = g.0.min(x0);
                 g.1 = g.1.max(x1);
                 g.2.push(k);
@@ -266,7 +329,7 @@ fn glyphs(patch: &GrayImage) -> Vec<(u32, u32, GrayImage)> {
         }
         out.push((x0, x1, own));
     }
-    out
+    (out, typical)
 }
 
 /// Connected pieces of ink (8-neighbours): a label per pixel, 0 for paper.
@@ -316,29 +379,39 @@ mod tests {
     use super::*;
 
     #[test]
-    fn digit_characters_pair_with_their_boxes_in_order() {
+    fn stand_ins_count_only_against_a_thai_digit() {
+        let flags = |s: &str| -> String {
+            let chars: Vec<char> = s.chars().collect();
+            digit_like(&chars)
+                .iter()
+                .map(|&f| if f { '1' } else { '0' })
+                .collect()
+        };
+        // ๆ after a digit, ฒ before one, Arabic digits inside a Thai number.
+        assert_eq!(flags("พ.ศ.๒๕๐ๆ"), "00001111");
+        assert_eq!(flags("ฒ๕๔๕"), "1111");
+        assert_eq!(flags("๒๕55๒"), "11111");
+        // A space stands between: วรรค after a number stays a word; ๆ after a word too.
+        assert_eq!(flags("๑ วรรค"), "100000");
+        assert_eq!(flags("ต่างๆ"), "00000");
+    }
+
+    #[test]
+    fn text_and_boxes_must_agree() {
         let tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n\
                    5\t1\t1\t1\t1\t1\t10\t10\t20\t30\t95\tพ\n\
                    5\t1\t1\t1\t1\t2\t40\t10\t20\t30\t95\t๒\n\
-                   5\t1\t1\t1\t1\t3\t62\t10\t20\t30\t95\t๕\n\
-                   5\t1\t1\t1\t1\t4\t84\t10\t20\t30\t95\tๆ\n\
-                   5\t1\t1\t1\t2\t1\t10\t50\t20\t30\t95\tๆ\n";
-        let boxes = digit_boxes(tsv);
-        // ๆ after a digit counts; ๆ opening the next line does not.
-        assert_eq!(boxes.len(), 3);
-        assert_eq!(boxes[2].x0, 84);
-        // A text whose digits do not match the boxes is left alone, with the reason.
+                   5\t1\t1\t1\t1\t3\t62\t10\t20\t30\t95\t๕\n";
+        assert_eq!(glyph_boxes(tsv).len(), 3);
+        assert_eq!(glyph_boxes(tsv)[1].1.x0, 40);
+        // A text that is not the TSV's is left alone, with the reason.
         let img = GrayImage::from_pixel(200, 100, image::Luma([255]));
-        let pass = reread(&img, "พ ๒๕", tsv);
-        assert_eq!(pass.text, "พ ๒๕");
+        let pass = reread(&img, "พ ๒๕๖", tsv);
+        assert_eq!(pass.text, "พ ๒๕๖");
         assert!(pass.skipped.is_some());
-        // No Thai digits: nothing to do.
-        assert_eq!(
-            reread(&img, "ไม่มีตัวเลข 2566", tsv),
-            DigitPass {
-                text: "ไม่มีตัวเลข 2566".into(),
-                ..Default::default()
-            }
-        );
+        // No Thai digits: nothing to do, nothing said.
+        let none = reread(&img, "ไม่มีตัวเลข 2566", tsv);
+        assert_eq!(none.text, "ไม่มีตัวเลข 2566");
+        assert!(none.skipped.is_none());
     }
 }
