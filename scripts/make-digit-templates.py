@@ -6,9 +6,9 @@ a 16-pt line has at 300 and 200 dpi, clean and degraded as scans are. Writes one
 line per cell, "digit<TAB>font<TAB>variant").
 
 Fonts used to build it (fonts-thai-tlwg): Laksaman (TH Sarabun's metrics), Norasi, Garuda,
-Loma, Kinnari, Waree, TlwgTypo, Purisa — regular and bold where they exist. Umpush, Sawasdee
-and Noto Sans/Serif Thai are kept out: fixtures/make_digit_pages.py renders the held-out
-test pages in them.
+Loma, Kinnari, Waree, Purisa — regular, bold and slanted where they exist. Umpush, Sawasdee,
+Noto Looped Thai and the typewriter faces (TlwgTypist, and its kin TlwgTypo, TlwgTypewriter,
+TlwgMono) are kept out: fixtures/make_digit_pages.py renders the held-out test pages in them.
 
 Needs: apt-get install fonts-thai-tlwg; pip install pillow. Run from the repository root:
     python3 scripts/make-digit-templates.py
@@ -19,9 +19,10 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 TLWG = "/usr/share/fonts/truetype/tlwg/"
-FACES = ["Laksaman", "Laksaman-Bold", "Norasi", "Norasi-Bold", "Garuda", "Garuda-Bold",
-         "Loma", "Loma-Bold", "Kinnari", "Kinnari-Bold", "Waree", "Waree-Bold", "TlwgTypo",
-         "Purisa"]
+FACES = ["Laksaman", "Laksaman-Bold", "Laksaman-Italic", "Laksaman-BoldItalic",
+         "Norasi", "Norasi-Bold", "Norasi-Italic", "Garuda", "Garuda-Bold", "Garuda-Oblique",
+         "Loma", "Loma-Bold", "Loma-Oblique", "Kinnari", "Kinnari-Bold", "Kinnari-Italic",
+         "Waree", "Waree-Bold", "Waree-Oblique", "Purisa", "Purisa-Bold"]
 DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 CELL = 96
 # 16 pt at 300 and at 200 dpi.

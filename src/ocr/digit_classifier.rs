@@ -25,6 +25,11 @@ pub struct Shape {
 }
 
 impl Shape {
+    /// Width over height of the ink.
+    pub fn aspect(&self) -> f32 {
+        self.log_aspect.exp()
+    }
+
     fn distance(&self, other: &Shape) -> f32 {
         let d: f32 = self
             .grid
@@ -138,7 +143,7 @@ mod tests {
 
     #[test]
     fn every_template_is_read_and_each_is_its_own_nearest_class() {
-        assert_eq!(template_count(), 560);
+        assert_eq!(template_count(), 840);
         // Leave-one-out over the templates: each must be nearest to another of its digit.
         let shapes = &TEMPLATES.shapes;
         let mut wrong = 0;

@@ -162,9 +162,22 @@ pub fn reread(image: &GrayImage, text: &str, tsv: &str) -> DigitPass {
         seen = visible_index;
         offset = byte;
     }
+    // Clause labels Tesseract did not write as digits (`©.`, `on.`, `ฒ.`, `5`) become runs
+    // too, checked harder below.
+    let labels = label_candidates(text);
+    let mut all: Vec<(usize, usize, usize, bool)> = runs
+        .into_iter()
+        .map(|(s, e, f)| (s, e, f, false))
+        .chain(labels.into_iter().map(|(s, e, f)| (s, e, f, true)))
+        .collect();
+    all.sort_by_key(|r| r.0);
+    all.dedup_by_key(|r| r.0);
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
-    for (start, end, first) in runs {
+    for (start, end, first, label) in all {
+        if start < last {
+            continue;
+        }
         let n = text[start..end].chars().count();
         let Some(area) = boxes[first..first + n]
             .iter()
@@ -174,7 +187,11 @@ pub fn reread(image: &GrayImage, text: &str, tsv: &str) -> DigitPass {
             continue;
         };
         pass.runs += 1;
-        let digits = read_run(image, area);
+        let digits = if label {
+            read_label(image, area, &text[start..end])
+        } else {
+            read_run(image, area)
+        };
         out.push_str(&text[last..start]);
         if !digits.is_empty() && digits != text[start..end] {
             pass.runs_changed += 1;
@@ -189,50 +206,147 @@ pub fn reread(image: &GrayImage, text: &str, tsv: &str) -> DigitPass {
     pass
 }
 
+/// Lines that open with a short token of no Thai letters (Latin letters, symbols, an Arabic
+/// digit, or one letter Tesseract writes for a digit), then Thai text: where announcements put
+/// clause numbers. Byte range of the token and the visible index of its first character.
+fn label_candidates(text: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut seen = 0usize;
+    let mut offset = 0usize;
+    for line in text.split_inclusive('\n') {
+        let visible_in_line = line.chars().filter(|c| !c.is_whitespace()).count();
+        let lead = line.len() - line.trim_start().len();
+        let rest = &line[lead..];
+        let token_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let token = &rest[..token_len];
+        let after = rest[token_len..].trim_start();
+        let n = token.chars().count();
+        let thai_follows = after
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{0E01}'..='\u{0E2E}').contains(&c) || "เแโใไ".contains(c));
+        let looks_like_label = (1..=4).contains(&n)
+            && !token
+                .chars()
+                .any(|c| is_thai_digit(c) || c == '(' || c == ')')
+            && token.chars().all(|c| {
+                c.is_ascii_graphic() || matches!(c, '©' | '®' | '°') || stands_in_for_a_digit(c)
+            })
+            && token
+                .chars()
+                .any(|c| c.is_ascii_alphanumeric() || "©@ฒงวฆญณ".contains(c));
+        if thai_follows && looks_like_label {
+            out.push((offset + lead, offset + lead + token_len, seen));
+        }
+        seen += visible_in_line;
+        offset += line.len();
+    }
+    out
+}
+
+/// A clause label re-read: accepted only if every glyph in it looks like a digit (a dash, a
+/// bullet or a Latin word does not), written back with its period.
+fn read_label(image: &GrayImage, area: Rect, original: &str) -> String {
+    let (glyphs, period) = read_glyphs(image, area);
+    let digit_like =
+        |g: &GlyphReading| (0.3..=1.6).contains(&g.aspect) && g.distance <= MAX_LABEL_DISTANCE;
+    if glyphs.is_empty() || glyphs.len() > 3 || !glyphs.iter().all(digit_like) {
+        return String::new();
+    }
+    let mut s: String = glyphs.iter().map(|g| g.digit).collect();
+    if period || original.ends_with('.') {
+        s.push('.');
+    }
+    s
+}
+
+/// The farthest a glyph may be from every digit template and still be taken for a clause
+/// number (see [`read_label`]). On the scanned fixtures digits lie at 3–16 from their
+/// nearest template (a few at 24), parentheses, dashes and letters at 50 and beyond.
+const MAX_LABEL_DISTANCE: f32 = 20.0;
+/// Within a run Tesseract took for digits, what lies farther than this is not one (a
+/// parenthesis or dash caught in the run's area) and is left out.
+const MAX_RUN_DISTANCE: f32 = 40.0;
+
 /// The digits in a run's area of the page, one per glyph found there.
 ///
 /// Tesseract's glyph boxes come from its LSTM's time steps and can cut a digit's edge off, so
 /// the area is widened by half its height each side; glyphs whose middle then lies outside
 /// the run's own box belong to its neighbours and are left out.
 fn read_run(image: &GrayImage, area: Rect) -> String {
+    read_glyphs(image, area)
+        .0
+        .iter()
+        .filter(|g| g.distance <= MAX_RUN_DISTANCE)
+        .map(|g| g.digit)
+        .collect()
+}
+
+/// One glyph of a run as the classifier sees it.
+#[derive(Debug, Clone, Copy)]
+struct GlyphReading {
+    digit: char,
+    /// Distance to the nearest template: how much it looks like any digit at all.
+    distance: f32,
+    /// Width over height.
+    aspect: f32,
+}
+
+/// The glyphs in a run's area, read as digits, and whether a period follows the last one.
+fn read_glyphs(image: &GrayImage, area: Rect) -> (Vec<GlyphReading>, bool) {
     let (w, h) = image.dimensions();
     let widen = (area.y1.saturating_sub(area.y0)) / 2;
     let pad = 3;
     let (x0, y0) = (area.x0.saturating_sub(widen), area.y0.saturating_sub(pad));
     let (x1, y1) = ((area.x1 + widen).min(w), (area.y1 + pad).min(h));
     if x1 <= x0 + 1 || y1 <= y0 + 1 {
-        return String::new();
+        return (Vec::new(), false);
     }
     let patch = image::imageops::crop_imm(image, x0, y0, x1 - x0, y1 - y0).to_image();
     // A glyph that lies in the run's own columns by a third of its width or more is the run's
     // (the LSTM's boxes are off by up to half a digit either way). One that does not may still be a
     // digit joined to a neighbour's ink (`ศ.๒` touching): if it is too wide for one digit and
     // enough of it lies in the run's columns, it is cut to them.
-    let (found, typical) = glyphs(&patch);
+    let (found, typical, specks) = glyphs(&patch);
     let slack = (0.5 * typical) as u32;
     let (own0, own1) = (area.x0 - x0, area.x1 - x0);
     let lo = own0.saturating_sub(slack);
     let hi = (own1 + slack).min(patch.width());
-    let gs: Vec<GrayImage> = found
+    let kept: Vec<(u32, u32, GrayImage)> = found
         .into_iter()
         .filter_map(|(a, b, g)| {
             let shared = b.min(own1).saturating_sub(a.max(own0));
             if shared * 3 >= b - a {
-                return Some(g);
+                return Some((a, b, g));
             }
             let (ca, cb) = (a.max(lo), b.min(hi));
             let kept = cb.saturating_sub(ca) as f32;
             if ((b - a) as f32) > 1.2 * typical && kept >= 0.5 * typical {
-                return Some(
-                    image::imageops::crop_imm(&g, ca - a, 0, cb - ca, g.height()).to_image(),
-                );
+                let cut = image::imageops::crop_imm(&g, ca - a, 0, cb - ca, g.height()).to_image();
+                return Some((ca, cb, cut));
             }
             None
         })
         .collect();
-    gs.iter()
-        .filter_map(|g| shape(g).and_then(|s| classify(&s)).map(|(d, _)| d))
-        .collect()
+    // A period: a speck starting within half a digit after the last glyph.
+    let period = kept.last().is_some_and(|(_, b, _)| {
+        specks
+            .iter()
+            .any(|&(sx, _)| sx >= *b && ((sx - b) as f32) < 0.6 * typical)
+    });
+    let readings = kept
+        .iter()
+        .filter_map(|(_, _, g)| {
+            let s = shape(g)?;
+            let (digit, distance) = classify(&s)?;
+            Some(GlyphReading {
+                digit,
+                distance,
+                aspect: s.aspect(),
+            })
+        })
+        .collect();
+    (readings, period)
 }
 
 /// Cuts a run's patch into glyphs: connected pieces of ink, pieces over one another joined
@@ -240,10 +354,12 @@ fn read_run(image: &GrayImage, area: Rect) -> String {
 /// wide as two digits (two digits touching) split at its thinnest column. Each glyph comes
 /// with its column range in the patch and a patch of its own ink only (a neighbour's ink
 /// reaching into its columns is whitened).
-fn glyphs(patch: &GrayImage) -> (Vec<(u32, u32, GrayImage)>, f32) {
+type Glyphs = (Vec<(u32, u32, GrayImage)>, f32, Vec<(u32, u32)>);
+
+fn glyphs(patch: &GrayImage) -> Glyphs {
     let (w, h) = patch.dimensions();
     let Some(t) = threshold(patch) else {
-        return (Vec::new(), 1.0);
+        return (Vec::new(), 1.0, Vec::new());
     };
     let labels = components(patch, t);
     // Bounding boxes of the pieces.
@@ -260,10 +376,10 @@ fn glyphs(patch: &GrayImage) -> (Vec<(u32, u32, GrayImage)>, f32) {
         let b = &mut boxes[k];
         *b = (b.0.min(x), b.1.min(y), b.2.max(x + 1), b.3.max(y + 1));
     }
-    let mut heights: Vec<u32> = boxes.iter().map(|b| b.3 - b.1).collect();
+    let mut heights: Vec<u32> = boxes.iter().map(|b| b.3.saturating_sub(b.1)).collect();
     heights.sort_unstable();
     let Some(&tallest) = heights.last() else {
-        return (Vec::new(), 1.0);
+        return (Vec::new(), 1.0, Vec::new());
     };
     // The typical digit height: the median of pieces at least a third of the tallest.
     let big: Vec<u32> = heights
@@ -275,12 +391,17 @@ fn glyphs(patch: &GrayImage) -> (Vec<(u32, u32, GrayImage)>, f32) {
     // Glyphs: pieces sorted left to right; a small piece (a glyph broken by a light scan) is
     // joined to the glyph whose columns it mostly shares. Two whole digits never are, though
     // a tail (of ๖, of ๕) may reach over the next one's columns.
-    let mut order: Vec<usize> = (0..boxes.len())
-        .filter(|&k| {
-            let b = boxes[k];
-            ((b.3 - b.1) as f32) >= 0.35 * typical || ((b.2 - b.0) as f32) >= 0.35 * typical
-        })
+    let is_speck = |b: (u32, u32, u32, u32)| {
+        (b.3.saturating_sub(b.1) as f32) < 0.35 * typical
+            && (b.2.saturating_sub(b.0) as f32) < 0.35 * typical
+    };
+    // Specks (left edge, bottom) sitting low, as a period does.
+    let specks: Vec<(u32, u32)> = boxes
+        .iter()
+        .filter(|b| is_speck(**b) && b.2 > b.0)
+        .map(|b| (b.0, b.3))
         .collect();
+    let mut order: Vec<usize> = (0..boxes.len()).filter(|&k| !is_speck(boxes[k])).collect();
     order.sort_by_key(|&k| boxes[k].0);
     let mut groups: Vec<(u32, u32, Vec<usize>)> = Vec::new();
     for k in order {
@@ -329,7 +450,7 @@ fn glyphs(patch: &GrayImage) -> (Vec<(u32, u32, GrayImage)>, f32) {
         }
         out.push((x0, x1, own));
     }
-    (out, typical)
+    (out, typical, specks)
 }
 
 /// Connected pieces of ink (8-neighbours): a label per pixel, 0 for paper.
@@ -394,6 +515,20 @@ mod tests {
         // A space stands between: วรรค after a number stays a word; ๆ after a word too.
         assert_eq!(flags("๑ วรรค"), "100000");
         assert_eq!(flags("ต่างๆ"), "00000");
+    }
+
+    #[test]
+    fn line_openers_that_stand_for_clause_numbers() {
+        let text = "ดังนี้\n©. ให้มีการเผยแพร่\non. ให้บุคลากร\n- ให้มีการจัดทำ\nฒ. การติดตาม\nwww.example.go.th ติดต่อ\nA4 paper\n(๑) ข้อ";
+        let found: Vec<&str> = label_candidates(text)
+            .iter()
+            .map(|&(s, e, _)| &text[s..e])
+            .collect();
+        // A dash is no candidate (a bullet); a long Latin word and Latin text after are not.
+        assert_eq!(found, vec!["©.", "on.", "ฒ."]);
+        // The visible index points at the token's first character.
+        let (_, _, first) = label_candidates("ก ข\n5 ให้")[0];
+        assert_eq!(first, 2);
     }
 
     #[test]
