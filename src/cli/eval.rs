@@ -389,8 +389,10 @@ fn digit_report(
         )?;
         writeln!(
             out,
-            "digit pass: {pass_s:.2} s, {:.1}% of the time spent in Tesseract",
-            cost * 100.0
+            "digit pass: {pass_s:.2} s, {:.1}% of the time spent in Tesseract; deskew: {:.2} s, {:.1}%",
+            cost * 100.0,
+            prakat::ocr::deskew_seconds(),
+            prakat::ocr::deskew_seconds() / tess_s.max(1e-9) * 100.0
         )?;
     }
     Ok(())

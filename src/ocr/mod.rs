@@ -7,6 +7,7 @@
 pub mod digit_classifier;
 pub mod digits;
 pub mod orientation;
+pub mod preprocess;
 
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -48,6 +49,14 @@ static TESSERACT_NANOS: AtomicU64 = AtomicU64::new(0);
 
 /// Nanoseconds spent in the digit pass ([`digits`]), summed over threads.
 static DIGIT_NANOS: AtomicU64 = AtomicU64::new(0);
+
+/// Nanoseconds spent deskewing pages, summed over threads.
+static DESKEW_NANOS: AtomicU64 = AtomicU64::new(0);
+
+/// Seconds spent deskewing pages so far, summed over threads.
+pub fn deskew_seconds() -> f64 {
+    DESKEW_NANOS.load(Ordering::Relaxed) as f64 / 1e9
+}
 
 /// Seconds spent re-reading Thai digits so far, summed over threads.
 pub fn digit_pass_seconds() -> f64 {
@@ -107,6 +116,13 @@ pub fn recognize(page: &PageImage) -> Result<Recognized> {
         0 => Cow::Borrowed(&page.image),
         t => Cow::Owned(orientation::turn(&page.image, t)),
     };
+    let started = Instant::now();
+    let image = match preprocess::deskew(&image) {
+        Some((level, _)) => Cow::Owned(level),
+        None => image,
+    };
+    let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+    DESKEW_NANOS.fetch_add(nanos, Ordering::Relaxed);
     let mut reading = read(&image, dpi)?;
     let mut read_image = image.clone();
     let mut turned = first_turn;
