@@ -8,6 +8,7 @@
 
 use std::sync::LazyLock;
 
+use regex::Regex;
 use serde::Serialize;
 
 use super::clean::is_combining_mark;
@@ -24,9 +25,17 @@ pub enum Rule {
     /// A combining mark after something that is not a Thai letter (`ก.ุพ.ร.`): speckle read
     /// as a mark.
     OrphanMark,
+    /// `พ.ศ.` read by the English model as `WA.` / `W.A.` before a year: the date parser
+    /// needs the era back.
+    LatinBuddhistEra,
 }
 
-pub const ALL_RULES: [Rule; 3] = [Rule::LostMaiEkOnThi, Rule::KnownWords, Rule::OrphanMark];
+pub const ALL_RULES: [Rule; 4] = [
+    Rule::LostMaiEkOnThi,
+    Rule::KnownWords,
+    Rule::OrphanMark,
+    Rule::LatinBuddhistEra,
+];
 
 impl Rule {
     pub fn name(self) -> &'static str {
@@ -34,6 +43,7 @@ impl Rule {
             Rule::LostMaiEkOnThi => "lost mai ek on ที่",
             Rule::KnownWords => "known words (ocr_repairs.tsv)",
             Rule::OrphanMark => "orphan mark",
+            Rule::LatinBuddhistEra => "พ.ศ. read as WA.",
         }
     }
 }
@@ -44,6 +54,7 @@ pub struct FixReport {
     pub mai_ek_restored: usize,
     pub known_words: usize,
     pub orphan_marks: usize,
+    pub buddhist_era: usize,
 }
 
 impl FixReport {
@@ -51,6 +62,7 @@ impl FixReport {
         self.mai_ek_restored += o.mai_ek_restored;
         self.known_words += o.known_words;
         self.orphan_marks += o.orphan_marks;
+        self.buddhist_era += o.buddhist_era;
     }
 }
 
@@ -67,6 +79,10 @@ const THI_WORDS: &[&str] = &[
     "ทีเล่น",
     "ทีจริง",
 ];
+
+/// `WA.`, `W.A.`, `WA` standing before a number (Thai or Arabic digits).
+static LATIN_BE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bW\.?A\.?\s*([๐-๙0-9])").expect("era pattern is valid"));
 
 static KNOWN: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
     include_str!("../../dictionaries/ocr_repairs.tsv")
@@ -91,6 +107,15 @@ pub fn fix_with(text: &str, rules: &[Rule]) -> (String, FixReport) {
             Rule::LostMaiEkOnThi => thi(&s, &mut r.mai_ek_restored),
             Rule::KnownWords => known_words(&s, &mut r.known_words),
             Rule::OrphanMark => orphan_marks(&s, &mut r.orphan_marks),
+            Rule::LatinBuddhistEra => {
+                let n = LATIN_BE.find_iter(&s).count();
+                r.buddhist_era += n;
+                if n == 0 {
+                    s
+                } else {
+                    LATIN_BE.replace_all(&s, "พ.ศ. $1").into_owned()
+                }
+            }
         };
     }
     (s, r)
@@ -182,6 +207,15 @@ mod tests {
         let right = "ทั้งนี้ ดังนี้ ประกาศ ก.พ.ร. ที่";
         assert_eq!(fix(right).0, right);
         assert_eq!(fix(right).1, FixReport::default());
+    }
+
+    #[test]
+    fn the_buddhist_era_read_as_latin_comes_back() {
+        let (s, r) = fix("ประกาศ ณ วันที่ ๓ มีนาคม WA. ๒๕๖๖ และ W.A.2566");
+        assert_eq!(s, "ประกาศ ณ วันที่ ๓ มีนาคม พ.ศ. ๒๕๖๖ และ พ.ศ. 2566");
+        assert_eq!(r.buddhist_era, 2);
+        // Not before a number, or inside a word: left alone.
+        assert_eq!(fix("WA state, SWAT 5").0, "WA state, SWAT 5");
     }
 
     #[test]
