@@ -28,7 +28,10 @@ jobs=$(nproc)
 if [ $# -gt 0 ]; then files=("$@"); else
   files=()
   for f in fixtures/scans/*.pdf; do
-    [ "$(basename "$f")" = bad_pages.pdf ] || files+=("$f")
+    case "$(basename "$f")" in
+      bad_pages.pdf | text_layer*.pdf) ;;  # not scans of a document
+      *) files+=("$f") ;;
+    esac
   done
 fi
 pages=0

@@ -3,10 +3,10 @@
 //! digits it reports is looked at again: the run's glyphs are cut from the page image where
 //! Tesseract saw them and each is classified by [`super::digit_classifier`].
 //!
-//! Where the digits sit comes from Tesseract's TSV output of the same recognition (one row
-//! per glyph for Thai). The page text keeps Tesseract's own spacing: the digit characters of
-//! the text are matched, in order, with the digit rows of the TSV; if the two disagree in
-//! number the page is left as Tesseract read it, and the pass says so.
+//! Where the digits sit comes from Tesseract's glyph boxes of the same recognition. The page
+//! text keeps Tesseract's own spacing: its characters other than whitespace are the boxes'
+//! characters in the same order; if the two disagree the page is left as Tesseract read it,
+//! and the pass says so.
 
 use image::GrayImage;
 
@@ -76,26 +76,29 @@ impl Rect {
     }
 }
 
-/// Every character of the TSV's glyph rows with its box, in reading order, spaces left out.
-fn glyph_boxes(tsv: &str) -> Vec<(char, Rect)> {
+/// Every character of Tesseract's glyph boxes (box-file lines `glyph left bottom right top
+/// page`, y counted from the image's bottom) with its box in image coordinates, in reading
+/// order, spaces left out.
+fn glyph_boxes(boxes: &str, image_height: u32) -> Vec<(char, Rect)> {
     let mut out = Vec::new();
-    for row in tsv.lines().skip(1) {
-        let f: Vec<&str> = row.split('\t').collect();
-        if f.len() < 12 || f[0] != "5" {
-            continue;
-        }
-        let n = |i: usize| f[i].trim().parse::<u32>().ok();
-        let (Some(x), Some(y), Some(w), Some(h)) = (n(6), n(7), n(8), n(9)) else {
+    for line in boxes.lines() {
+        // The glyph may itself be several characters; the five numbers close the line.
+        let mut fields = line.rsplitn(6, ' ');
+        let mut n = || fields.next().and_then(|f| f.trim().parse::<u32>().ok());
+        let (Some(_page), Some(top), Some(right), Some(bottom), Some(left)) =
+            (n(), n(), n(), n(), n())
+        else {
             continue;
         };
+        let Some(glyph) = fields.next() else { continue };
         let rect = Rect {
-            x0: x,
-            y0: y,
-            x1: x + w,
-            y1: y + h,
+            x0: left,
+            y0: image_height.saturating_sub(top),
+            x1: right.max(left),
+            y1: image_height.saturating_sub(bottom),
         };
         out.extend(
-            f[11]
+            glyph
                 .chars()
                 .filter(|c| !c.is_whitespace())
                 .map(|c| (c, rect)),
@@ -105,14 +108,14 @@ fn glyph_boxes(tsv: &str) -> Vec<(char, Rect)> {
 }
 
 /// Re-reads the Thai digits of one page's text.
-pub fn reread(image: &GrayImage, text: &str, tsv: &str) -> DigitPass {
+pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
     let mut pass = DigitPass {
         text: text.to_string(),
         ..Default::default()
     };
-    // The text's characters other than whitespace are the TSV's characters, in the same
+    // The text's characters other than whitespace are the boxes' characters, in the same
     // order: the n-th has the n-th box.
-    let boxes = glyph_boxes(tsv);
+    let boxes = glyph_boxes(boxes, image.height());
     let visible = text.chars().filter(|c| !c.is_whitespace()).count();
     if !text.chars().any(is_thai_digit) {
         return pass;
@@ -533,19 +536,18 @@ mod tests {
 
     #[test]
     fn text_and_boxes_must_agree() {
-        let tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n\
-                   5\t1\t1\t1\t1\t1\t10\t10\t20\t30\t95\tพ\n\
-                   5\t1\t1\t1\t1\t2\t40\t10\t20\t30\t95\t๒\n\
-                   5\t1\t1\t1\t1\t3\t62\t10\t20\t30\t95\t๕\n";
-        assert_eq!(glyph_boxes(tsv).len(), 3);
-        assert_eq!(glyph_boxes(tsv)[1].1.x0, 40);
-        // A text that is not the TSV's is left alone, with the reason.
+        // Box-file lines: y from the bottom of a 100-pixel-high image.
+        let boxes = "พ 10 60 30 90 0\n๒ 40 60 60 90 0\n๕ 62 60 82 90 0\n";
+        let b = glyph_boxes(boxes, 100);
+        assert_eq!(b.len(), 3);
+        assert_eq!((b[1].0, b[1].1.x0, b[1].1.y0, b[1].1.y1), ('๒', 40, 10, 40));
+        // A text that is not the boxes' is left alone, with the reason.
         let img = GrayImage::from_pixel(200, 100, image::Luma([255]));
-        let pass = reread(&img, "พ ๒๕๖", tsv);
+        let pass = reread(&img, "พ ๒๕๖", boxes);
         assert_eq!(pass.text, "พ ๒๕๖");
         assert!(pass.skipped.is_some());
         // No Thai digits: nothing to do, nothing said.
-        let none = reread(&img, "ไม่มีตัวเลข 2566", tsv);
+        let none = reread(&img, "ไม่มีตัวเลข 2566", boxes);
         assert_eq!(none.text, "ไม่มีตัวเลข 2566");
         assert!(none.skipped.is_none());
     }

@@ -6,6 +6,7 @@
 
 pub mod digit_classifier;
 pub mod digits;
+mod engine;
 pub mod orientation;
 pub mod preprocess;
 
@@ -16,15 +17,15 @@ use std::time::Instant;
 
 use image::GrayImage;
 
-use tesseract::Tesseract;
+use engine::Engine;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::source::image::PageImage;
 
 /// The Thai model, with English for the URLs and Latin words announcements hold.
 pub const LANGUAGES: &str = "tha+eng";
 /// Page segmentation mode 4: a single column of text of variable sizes.
-const PAGE_SEG_MODE: &str = "4";
+const PAGE_SEG_MODE: &std::ffi::CStr = c"4";
 
 /// One page's text and Tesseract's mean word confidence (0–100).
 pub struct Recognized {
@@ -78,19 +79,17 @@ fn timed<T>(f: impl FnOnce() -> T) -> T {
 
 /// Idle engines, taken by a worker for one page and given back after.
 struct Pool {
-    idle: Mutex<Vec<Tesseract>>,
+    idle: Mutex<Vec<Engine>>,
 }
 
 static POOL: LazyLock<Pool> = LazyLock::new(|| Pool {
     idle: Mutex::new(Vec::new()),
 });
 
-fn new_engine() -> Result<Tesseract> {
-    Tesseract::new(None, Some(LANGUAGES)).map_err(|e| {
-        Error::Ocr(format!(
-            "cannot start Tesseract with '{LANGUAGES}' ({e}): install tesseract-ocr-tha (scripts/install-deps.sh)"
-        ))
-    })
+fn new_engine() -> Result<Engine> {
+    let engine = Engine::new(LANGUAGES)?;
+    engine.set_variable(c"tessedit_pageseg_mode", PAGE_SEG_MODE)?;
+    Ok(engine)
 }
 
 /// Recognises one page image, turning it upright first when it was scanned sideways or
@@ -157,10 +156,10 @@ pub fn recognize(page: &PageImage) -> Result<Recognized> {
             "turned {turned}° clockwise to read it (scanned {how})"
         ));
     }
-    let text = match &reading.tsv {
-        Some(tsv) => {
+    let text = match &reading.boxes {
+        Some(boxes) => {
             let started = Instant::now();
-            let pass = digits::reread(&read_image, &reading.text, tsv);
+            let pass = digits::reread(&read_image, &reading.text, boxes);
             let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
             DIGIT_NANOS.fetch_add(nanos, Ordering::Relaxed);
             if let Some(why) = pass.skipped {
@@ -178,57 +177,44 @@ pub fn recognize(page: &PageImage) -> Result<Recognized> {
     })
 }
 
-/// One Tesseract reading of a page, with its glyph boxes (TSV) when it holds Thai digits.
+/// One Tesseract reading of a page, with its glyph boxes when it holds Thai digits.
 struct Reading {
     text: String,
     confidence: f32,
-    tsv: Option<String>,
+    /// Tesseract's glyph boxes, when the text holds Thai digits.
+    boxes: Option<String>,
 }
 
 /// One Tesseract pass over an upright page.
 fn read(image: &GrayImage, dpi: u32) -> Result<Reading> {
-    let engine = match POOL.idle.lock().ok().and_then(|mut v| v.pop()) {
+    let mut engine = match POOL.idle.lock().ok().and_then(|mut v| v.pop()) {
         Some(e) => e,
         None => new_engine()?,
     };
-    let (w, h) = image.dimensions();
-    let ocr_err = |what: &str, e: &dyn std::fmt::Display| Error::Ocr(format!("{what}: {e}"));
-    let (engine, reading) = timed(|| -> Result<_> {
-        let mut engine = engine
-            .set_frame(image.as_raw(), w as i32, h as i32, 1, w as i32)
-            .map_err(|e| ocr_err("handing the page to Tesseract", &e))?
-            .set_source_resolution(dpi as i32)
-            .set_variable("tessedit_pageseg_mode", PAGE_SEG_MODE)
-            .and_then(|t| t.set_variable("debug_file", "/dev/null"))
-            .map_err(|e| ocr_err("setting Tesseract's options", &e))?
-            .recognize()
-            .map_err(|e| ocr_err("recognising the page", &e))?;
-        let text = engine
-            .get_text()
-            .map_err(|e| ocr_err("reading the text", &e))?;
-        let confidence = engine.mean_text_conf() as f32;
-        let tsv = if text.chars().any(|c| ('๐'..='๙').contains(&c)) {
-            Some(
-                engine
-                    .get_tsv_text(0)
-                    .map_err(|e| ocr_err("reading the glyph boxes", &e))?,
-            )
+    let reading = timed(|| -> Result<Reading> {
+        engine.set_image(image, dpi)?;
+        engine.recognize()?;
+        let text = engine.text()?;
+        let confidence = engine.mean_confidence();
+        let boxes = if text.chars().any(|c| ('๐'..='๙').contains(&c)) {
+            Some(engine.glyph_boxes()?)
         } else {
             None
         };
-        Ok((
-            engine,
-            Reading {
-                text,
-                confidence,
-                tsv,
-            },
-        ))
-    })?;
-    if let Ok(mut idle) = POOL.idle.lock() {
-        idle.push(engine);
+        engine.clear();
+        Ok(Reading {
+            text,
+            confidence,
+            boxes,
+        })
+    });
+    // An engine that failed on a page is dropped rather than reused.
+    if reading.is_ok() {
+        if let Ok(mut idle) = POOL.idle.lock() {
+            idle.push(engine);
+        }
     }
-    Ok(reading)
+    reading
 }
 
 /// Drops the idle engines. Call before the process exits: Tesseract reports engines still

@@ -7,17 +7,14 @@
 //! running down it; OSD then says which of the two turns (or, for a page the recogniser could
 //! not read, whether it is upside down).
 //!
-//! The `tesseract` crate does not expose OSD, so this file calls the C API of the same system
-//! library through `tesseract-sys` (the crate `tesseract` itself is built on).
+//! OSD runs on an [`Engine`] of its own, loaded with the `osd` data only.
 
-use std::ffi::{c_char, c_int, CString};
-use std::ptr;
 use std::sync::{LazyLock, Mutex};
 
 use image::GrayImage;
-use tesseract_sys as sys;
 
-use crate::error::{Error, Result};
+use super::engine::Engine;
+use crate::error::Result;
 
 /// The longest side of the thumbnail the projection test looks at.
 const THUMB: u32 = 800;
@@ -83,87 +80,25 @@ pub struct Orientation {
     pub confidence: f32,
 }
 
-/// One OSD engine: a Tesseract instance initialised with the `osd` data only.
-struct Osd {
-    api: *mut sys::TessBaseAPI,
-}
-
-// SAFETY: a TessBaseAPI may move between threads; it is only ever used by one at a time (it
-// lives in the pool's mutex or in one worker's hands).
-unsafe impl Send for Osd {}
-
-impl Osd {
-    fn new() -> Result<Osd> {
-        let lang = CString::new("osd").map_err(|e| Error::Ocr(e.to_string()))?;
-        // SAFETY: create returns a fresh handle that Drop deletes; Init3 reads the C strings
-        // only during the call.
-        unsafe {
-            let api = sys::TessBaseAPICreate();
-            if api.is_null() {
-                return Err(Error::Ocr("cannot create a Tesseract instance".into()));
-            }
-            let osd = Osd { api };
-            if sys::TessBaseAPIInit3(api, ptr::null(), lang.as_ptr()) != 0 {
-                return Err(Error::Ocr(
-                    "cannot load Tesseract's orientation data 'osd' (install tesseract-ocr)".into(),
-                ));
-            }
-            let (name, value) = (c"debug_file", c"/dev/null");
-            sys::TessBaseAPISetVariable(api, name.as_ptr(), value.as_ptr());
-            Ok(osd)
-        }
-    }
-
-    fn detect(&mut self, img: &GrayImage, dpi: u32) -> Option<Orientation> {
-        let (w, h) = img.dimensions();
-        let (wi, hi) = (c_int::try_from(w).ok()?, c_int::try_from(h).ok()?);
-        let mut deg: c_int = 0;
-        let mut conf: f32 = 0.0;
-        let mut script: *const c_char = ptr::null();
-        let mut script_conf: f32 = 0.0;
-        // SAFETY: the pixel buffer outlives the call that reads it (`Clear` drops Tesseract's
-        // reference before returning); the out-pointers point at locals.
-        let ok = unsafe {
-            sys::TessBaseAPISetImage(self.api, img.as_raw().as_ptr(), wi, hi, 1, wi);
-            sys::TessBaseAPISetSourceResolution(self.api, dpi as c_int);
-            let ok = sys::TessBaseAPIDetectOrientationScript(
-                self.api,
-                &mut deg,
-                &mut conf,
-                &mut script,
-                &mut script_conf,
-            );
-            sys::TessBaseAPIClear(self.api);
-            ok
-        };
-        (ok != 0).then(|| Orientation {
-            // OSD reports the page's orientation counter-clockwise; turning it back is the
-            // same angle clockwise's complement.
-            turn_clockwise: ((360 - deg.rem_euclid(360)) % 360) as u32,
-            confidence: conf,
-        })
-    }
-}
-
-impl Drop for Osd {
-    fn drop(&mut self) {
-        // SAFETY: the handle came from TessBaseAPICreate and is dropped once.
-        unsafe {
-            sys::TessBaseAPIEnd(self.api);
-            sys::TessBaseAPIDelete(self.api);
-        }
-    }
-}
-
-static POOL: LazyLock<Mutex<Vec<Osd>>> = LazyLock::new(|| Mutex::new(Vec::new()));
+/// Idle OSD engines: Tesseract instances initialised with the `osd` data only.
+static POOL: LazyLock<Mutex<Vec<Engine>>> = LazyLock::new(|| Mutex::new(Vec::new()));
 
 /// Asks OSD how the page must be turned; `None` when it cannot tell (too little text).
 pub fn detect(img: &GrayImage, dpi: u32) -> Result<Option<Orientation>> {
     let mut osd = match POOL.lock().ok().and_then(|mut p| p.pop()) {
         Some(o) => o,
-        None => Osd::new()?,
+        None => Engine::new("osd")?,
     };
-    let found = osd.detect(img, dpi);
+    osd.set_image(img, dpi)?;
+    let found = osd
+        .detect_orientation()
+        .map(|(deg, confidence)| Orientation {
+            // OSD reports the page's orientation counter-clockwise; turning it back is the
+            // complement, clockwise.
+            turn_clockwise: ((360 - deg.rem_euclid(360)) % 360) as u32,
+            confidence,
+        });
+    osd.clear();
     if let Ok(mut pool) = POOL.lock() {
         pool.push(osd);
     }
