@@ -46,3 +46,47 @@ proptest! {
         }
     }
 }
+
+/// A fixture's bytes with some of them overwritten: damaged files as archives hold them.
+fn damaged(name: &str, edits: &[(usize, u8)]) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/scans")
+        .join(name);
+    let mut bytes = std::fs::read(path).unwrap_or_default();
+    if bytes.is_empty() {
+        return bytes;
+    }
+    for &(at, b) in edits {
+        let i = at % bytes.len();
+        bytes[i] = b;
+    }
+    bytes
+}
+
+proptest! {
+    // Each case parses a whole PDF (and the image case OCRs what is left of a page).
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn damaged_text_layer_pdfs_never_panic(
+        edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..24),
+        cut in 0usize..64,
+    ) {
+        let mut bytes = damaged("text_layer.pdf", &edits);
+        bytes.truncate(bytes.len().saturating_sub(cut));
+        let _ = prakat::ingest::ingest_bytes("damaged.pdf", &bytes);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn damaged_scanned_pdfs_never_panic(
+        edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..12),
+    ) {
+        // bad_pages.pdf: one small good page and three broken ones, 72 kB.
+        let bytes = damaged("bad_pages.pdf", &edits);
+        let _ = prakat::ingest::ingest_bytes("damaged.pdf", &bytes);
+    }
+}
