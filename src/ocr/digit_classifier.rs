@@ -142,27 +142,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_template_is_read_and_each_is_its_own_nearest_class() {
+    fn every_template_is_read() {
         assert_eq!(template_count(), 840);
-        // Leave-one-out over the templates: each must be nearest to another of its digit.
-        let shapes = &TEMPLATES.shapes;
-        let mut wrong = 0;
-        for (i, (d, s)) in shapes.iter().enumerate() {
-            let nearest = shapes
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .min_by(|a, b| a.1 .1.distance(s).total_cmp(&b.1 .1.distance(s)))
-                .map(|(_, (c, _))| *c);
-            if nearest != Some(*d) {
-                wrong += 1;
-            }
-        }
-        assert!(
-            wrong * 100 < shapes.len(),
-            "{wrong} of {} templates",
-            shapes.len()
-        );
+        let per_digit = |d: char| TEMPLATES.shapes.iter().filter(|(c, _)| *c == d).count();
+        assert!(('๐'..='๙').all(|d| per_digit(d) == 84));
     }
 
     #[test]
@@ -171,5 +154,45 @@ mod tests {
         let mut dot = GrayImage::from_pixel(20, 20, image::Luma([250]));
         dot.put_pixel(5, 5, image::Luma([0]));
         assert!(shape(&dot).is_some_and(|s| s.log_aspect == 0.0));
+    }
+}
+
+#[cfg(test)]
+mod font_cv {
+    use super::*;
+
+    /// Leave one face family out: each template classified against the other families only
+    /// — how the classifier does on a face it has never seen. (This is how the design was
+    /// chosen: 1-NN 0.917; 3-, 5-, 9-NN votes 0.901, 0.912, 0.898; grids of 10, 12, 20 and a
+    /// smoothed grid within ±0.01 of 16. The held-out pages in fixtures/digits were not used.)
+    #[test]
+    fn a_face_never_seen_is_still_read() {
+        let families: Vec<String> = include_str!("../../dictionaries/digit_templates.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| {
+                let face = l.split('\t').nth(1).unwrap_or("");
+                face.split('-').next().unwrap_or("").to_string()
+            })
+            .collect();
+        let shapes = &TEMPLATES.shapes;
+        assert_eq!(families.len(), shapes.len());
+        let right = shapes
+            .iter()
+            .enumerate()
+            .filter(|(i, (d, s))| {
+                let nearest = shapes
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| families[*j] != families[*i])
+                    .min_by(|a, b| a.1 .1.distance(s).total_cmp(&b.1 .1.distance(s)));
+                nearest.is_some_and(|(_, (c, _))| c == d)
+            })
+            .count();
+        let accuracy = right as f64 / shapes.len() as f64;
+        assert!(
+            accuracy >= 0.9,
+            "leave-one-family-out accuracy {accuracy:.3}"
+        );
     }
 }
