@@ -65,15 +65,26 @@ struct Rect {
     y1: u32,
 }
 
-impl Rect {
-    fn union(self, o: Rect) -> Rect {
-        Rect {
-            x0: self.x0.min(o.x0),
-            y0: self.y0.min(o.y0),
-            x1: self.x1.max(o.x1),
-            y1: self.y1.max(o.y1),
-        }
-    }
+/// The area a run's glyphs are looked for in: the columns of all its boxes, and the rows a
+/// digit of the run's typical height takes (its median top and bottom), with room above for
+/// the tails of ๕ ๖ ๙. A union of the boxes would let one odd box (a mark, a glyph of the
+/// line above) stretch the area into the neighbouring lines.
+fn run_area(boxes: &[(char, Rect)]) -> Option<Rect> {
+    let x0 = boxes.iter().map(|b| b.1.x0).min()?;
+    let x1 = boxes.iter().map(|b| b.1.x1).max()?;
+    let median = |mut v: Vec<u32>| -> u32 {
+        v.sort_unstable();
+        v[v.len() / 2]
+    };
+    let top = median(boxes.iter().map(|b| b.1.y0).collect());
+    let bottom = median(boxes.iter().map(|b| b.1.y1).collect());
+    let height = bottom.saturating_sub(top).max(1);
+    Some(Rect {
+        x0,
+        y0: top.saturating_sub(height * 2 / 5),
+        x1,
+        y1: bottom + height / 10,
+    })
 }
 
 /// Every character of Tesseract's glyph boxes (box-file lines `glyph left bottom right top
@@ -182,11 +193,7 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             continue;
         }
         let n = text[start..end].chars().count();
-        let Some(area) = boxes[first..first + n]
-            .iter()
-            .map(|b| b.1)
-            .reduce(Rect::union)
-        else {
+        let Some(area) = run_area(&boxes[first..first + n]) else {
             continue;
         };
         pass.runs += 1;
