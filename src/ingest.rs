@@ -133,13 +133,13 @@ pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Ingested> {
     ingest_bytes_with(path, bytes, &Quiet)
 }
 
-/// Nanoseconds spent reading pages (decoding, turning, OCR), summed over threads.
-static PAGE_NANOS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+/// Time spent reading pages (decoding, turning, OCR).
+static PAGE_READING: crate::timing::Counter = crate::timing::Counter::new();
 
 /// Seconds spent reading pages so far, summed over threads: with
 /// [`crate::ocr::tesseract_seconds`], how much of it was Tesseract's own work.
 pub fn page_seconds() -> f64 {
-    PAGE_NANOS.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1e9
+    PAGE_READING.seconds()
 }
 
 /// One page as read: its text (and Tesseract's own, for OCR'd pages), confidence and notes.
@@ -184,10 +184,7 @@ pub fn ingest_bytes_with(path: &str, bytes: &[u8], progress: &dyn Progress) -> R
     let reads: Vec<PageRead> = (0..n)
         .into_par_iter()
         .map(|i| {
-            let started = std::time::Instant::now();
-            let r = read_page(&opened, i);
-            let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
-            PAGE_NANOS.fetch_add(nanos, std::sync::atomic::Ordering::Relaxed);
+            let r = PAGE_READING.time(|| read_page(&opened, i));
             progress.page_done();
             r
         })

@@ -11,3 +11,4 @@ pub mod parse;
 pub mod source;
 pub mod synth;
 pub mod thai;
+pub mod timing;

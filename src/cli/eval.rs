@@ -321,6 +321,19 @@ pub fn segmentation(json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// One table line: digits and numbers, plain Tesseract → prakat.
+fn digit_line(name: &str, ours: &DigitScore, tesseract: &DigitScore) -> String {
+    format!(
+        "{name:<40} {:>4} digits {:>6.1}% → {:>5.1}%   {:>3} numbers {:>6.1}% → {:>5.1}%",
+        ours.digits,
+        tesseract.digit_accuracy() * 100.0,
+        ours.digit_accuracy() * 100.0,
+        ours.numbers,
+        tesseract.number_accuracy() * 100.0,
+        ours.number_accuracy() * 100.0
+    )
+}
+
 /// Digit accuracy per file and over all, for plain Tesseract and after the digit pass.
 fn digit_report(
     out: &mut impl Write,
@@ -350,16 +363,7 @@ fn digit_report(
                     "tesseract_number_accuracy": t.number_accuracy()})
             )?;
         } else {
-            writeln!(
-                out,
-                "{name:<40} {:>4} digits {:>6.1}% → {:>5.1}%   {:>3} numbers {:>6.1}% → {:>5.1}%",
-                o.digits,
-                t.digit_accuracy() * 100.0,
-                o.digit_accuracy() * 100.0,
-                o.numbers,
-                t.number_accuracy() * 100.0,
-                o.number_accuracy() * 100.0
-            )?;
+            writeln!(out, "{}", digit_line(&name, o, t))?;
         }
     }
     let pass_s = prakat::ocr::digit_pass_seconds();
@@ -376,17 +380,7 @@ fn digit_report(
                 "digit_pass_seconds": pass_s, "share_of_tesseract_time": cost}})
         )?;
     } else {
-        writeln!(
-            out,
-            "{:<40} {:>4} digits {:>6.1}% → {:>5.1}%   {:>3} numbers {:>6.1}% → {:>5.1}%",
-            "all",
-            ours.digits,
-            theirs.digit_accuracy() * 100.0,
-            ours.digit_accuracy() * 100.0,
-            ours.numbers,
-            theirs.number_accuracy() * 100.0,
-            ours.number_accuracy() * 100.0
-        )?;
+        writeln!(out, "{}", digit_line("all", &ours, &theirs))?;
         writeln!(
             out,
             "digit pass: {pass_s:.2} s, {:.1}% of the time spent in Tesseract; deskew: {:.2} s, {:.1}%",

@@ -11,9 +11,7 @@ pub mod orientation;
 pub mod preprocess;
 
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{LazyLock, Mutex};
-use std::time::Instant;
 
 use image::GrayImage;
 
@@ -21,6 +19,7 @@ use engine::Engine;
 
 use crate::error::Result;
 use crate::source::image::PageImage;
+use crate::timing::Counter;
 
 /// The Thai model, with English for the URLs and Latin words announcements hold.
 pub const LANGUAGES: &str = "tha+eng";
@@ -44,37 +43,27 @@ pub const LOW_CONFIDENCE: f32 = 60.0;
 /// pages of the fixtures read at 86–95; an upside-down one read at 63.
 pub const RECHECK_ORIENTATION_BELOW: f32 = 80.0;
 
-/// Nanoseconds spent inside Tesseract (recognition and orientation detection) by all
-/// threads: what the benchmark sets against the time spent reading pages as a whole.
-static TESSERACT_NANOS: AtomicU64 = AtomicU64::new(0);
-
-/// Nanoseconds spent in the digit pass ([`digits`]), summed over threads.
-static DIGIT_NANOS: AtomicU64 = AtomicU64::new(0);
-
-/// Nanoseconds spent deskewing pages, summed over threads.
-static DESKEW_NANOS: AtomicU64 = AtomicU64::new(0);
+/// Time inside Tesseract (recognition, text and box output, orientation detection): what the
+/// benchmark sets against the time spent reading pages as a whole.
+static TESSERACT: Counter = Counter::new();
+/// Time in the digit pass ([`digits`]).
+static DIGIT_PASS: Counter = Counter::new();
+/// Time deskewing pages.
+static DESKEW: Counter = Counter::new();
 
 /// Seconds spent deskewing pages so far, summed over threads.
 pub fn deskew_seconds() -> f64 {
-    DESKEW_NANOS.load(Ordering::Relaxed) as f64 / 1e9
+    DESKEW.seconds()
 }
 
 /// Seconds spent re-reading Thai digits so far, summed over threads.
 pub fn digit_pass_seconds() -> f64 {
-    DIGIT_NANOS.load(Ordering::Relaxed) as f64 / 1e9
+    DIGIT_PASS.seconds()
 }
 
 /// Seconds spent inside Tesseract so far, summed over threads.
 pub fn tesseract_seconds() -> f64 {
-    TESSERACT_NANOS.load(Ordering::Relaxed) as f64 / 1e9
-}
-
-fn timed<T>(f: impl FnOnce() -> T) -> T {
-    let started = Instant::now();
-    let r = f();
-    let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
-    TESSERACT_NANOS.fetch_add(nanos, Ordering::Relaxed);
-    r
+    TESSERACT.seconds()
 }
 
 /// Idle engines, taken by a worker for one page and given back after.
@@ -99,7 +88,7 @@ pub fn recognize(page: &PageImage) -> Result<Recognized> {
     let sideways = orientation::looks_sideways(&page.image);
     // Sideways: OSD says which way; unsure, try a quarter turn clockwise first.
     let first_turn = if sideways {
-        match timed(|| orientation::detect(&page.image, dpi))? {
+        match TESSERACT.time(|| orientation::detect(&page.image, dpi))? {
             Some(o)
                 if o.confidence >= orientation::MIN_OSD_CONFIDENCE
                     && o.turn_clockwise % 180 == 90 =>
@@ -115,20 +104,18 @@ pub fn recognize(page: &PageImage) -> Result<Recognized> {
         0 => Cow::Borrowed(&page.image),
         t => Cow::Owned(orientation::turn(&page.image, t)),
     };
-    let started = Instant::now();
-    let image = match preprocess::deskew(&image) {
+    let image = match DESKEW.time(|| preprocess::deskew(&image)) {
         Some((level, _)) => Cow::Owned(level),
         None => image,
     };
-    let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
-    DESKEW_NANOS.fetch_add(nanos, Ordering::Relaxed);
     let mut reading = read(&image, dpi)?;
-    let mut read_image = image.clone();
+    // The image the kept reading came from, when it is not `image` itself.
+    let mut turned_image: Option<GrayImage> = None;
     let mut turned = first_turn;
     if reading.confidence < RECHECK_ORIENTATION_BELOW {
         // A poor reading may be an upside-down page (or the other sideways turn): ask OSD
         // about the image as read, and keep whichever reading is better.
-        let second = match timed(|| orientation::detect(&image, dpi))? {
+        let second = match TESSERACT.time(|| orientation::detect(&image, dpi))? {
             Some(o) if o.confidence >= orientation::MIN_OSD_CONFIDENCE && o.turn_clockwise != 0 => {
                 Some(o.turn_clockwise)
             }
@@ -136,11 +123,11 @@ pub fn recognize(page: &PageImage) -> Result<Recognized> {
             _ => None,
         };
         if let Some(t) = second {
-            let turned_image = orientation::turn(&image, t);
-            let second = read(&turned_image, dpi)?;
+            let other = orientation::turn(&image, t);
+            let second = read(&other, dpi)?;
             if second.confidence > reading.confidence {
                 reading = second;
-                read_image = Cow::Owned(turned_image);
+                turned_image = Some(other);
                 turned = (first_turn + t) % 360;
             }
         }
@@ -158,10 +145,8 @@ pub fn recognize(page: &PageImage) -> Result<Recognized> {
     }
     let text = match &reading.boxes {
         Some(boxes) => {
-            let started = Instant::now();
-            let pass = digits::reread(&read_image, &reading.text, boxes);
-            let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
-            DIGIT_NANOS.fetch_add(nanos, Ordering::Relaxed);
+            let read_image = turned_image.as_ref().unwrap_or(&image);
+            let pass = DIGIT_PASS.time(|| digits::reread(read_image, &reading.text, boxes));
             if let Some(why) = pass.skipped {
                 notes.push(format!("Thai digits left as Tesseract read them: {why}"));
             }
@@ -191,7 +176,7 @@ fn read(image: &GrayImage, dpi: u32) -> Result<Reading> {
         Some(e) => e,
         None => new_engine()?,
     };
-    let reading = timed(|| -> Result<Reading> {
+    let reading = TESSERACT.time(|| -> Result<Reading> {
         engine.set_image(image, dpi)?;
         engine.recognize()?;
         let text = engine.text()?;
