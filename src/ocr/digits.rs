@@ -28,11 +28,11 @@ fn is_thai_digit(c: char) -> bool {
 }
 
 /// What Tesseract writes for the digits its Thai model lacks, besides other digits: ๆ and
-/// letters whose shapes are near (ฒ for ๗, ง for ๖, ว for ๓…), and Arabic digits from the
-/// English model. Such a character is part of a digit run only when it touches a Thai digit
+/// letters whose shapes are near (ฒ for ๗, ง for ๖, ว for ๓…), `@` and `©` for ๑, and Arabic
+/// digits from the English model. Such a character is part of a digit run only when it touches a Thai digit
 /// (no space between): Thai words are not written against numbers.
 fn stands_in_for_a_digit(c: char) -> bool {
-    matches!(c, 'ๆ' | 'ฒ' | 'ง' | 'ว' | 'ฆ' | 'ญ' | 'ณ') || c.is_ascii_digit()
+    matches!(c, 'ๆ' | 'ฒ' | 'ง' | 'ว' | 'ฆ' | 'ญ' | 'ณ' | '@' | '©') || c.is_ascii_digit()
 }
 
 /// Marks the characters of one line that a digit run is made of (a space stands between).
@@ -45,7 +45,14 @@ fn digit_like(line: &[char]) -> Vec<bool> {
             if flags[i] || !stands_in_for_a_digit(line[i]) {
                 continue;
             }
-            let touches = (i > 0 && flags[i - 1]) || flags.get(i + 1).copied().unwrap_or(false);
+            // Touching a Thai digit, or across the period of a clause number (`๑.๒.ฆ`,
+            // `@.๒.๑`).
+            let flag = |j: Option<usize>| j.and_then(|j| flags.get(j)).copied().unwrap_or(false);
+            let char_at = |j: Option<usize>| j.and_then(|j| line.get(j)).copied();
+            let touches = flag(i.checked_sub(1))
+                || flag(Some(i + 1))
+                || (char_at(i.checked_sub(1)) == Some('.') && flag(i.checked_sub(2)))
+                || (char_at(Some(i + 1)) == Some('.') && flag(Some(i + 2)));
             if touches {
                 flags[i] = true;
                 changed = true;
@@ -193,14 +200,31 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             continue;
         }
         let n = text[start..end].chars().count();
-        let Some(area) = run_area(&boxes[first..first + n]) else {
+        let own = &boxes[first..first + n];
+        let Some(area) = run_area(own) else {
             continue;
+        };
+        // The characters just before and after (past a period: its speck is no glyph here),
+        // where they are on the same line: a glyph nearer to one of them than to the run's own
+        // boxes is theirs (`๑.๑` is two runs, each with one ๑).
+        let same_line = |r: &Rect| r.y0 < area.y1 && r.y1 > area.y0;
+        let before = boxes[..first].iter().rev().find(|(c, _)| *c != '.');
+        let after = boxes[first + n..].iter().find(|(c, _)| *c != '.');
+        let neighbours: Vec<u32> = [before, after]
+            .into_iter()
+            .flatten()
+            .filter(|(_, r)| same_line(r))
+            .map(|(_, r)| (r.x0 + r.x1) / 2)
+            .collect();
+        let centres = Centres {
+            own: own.iter().map(|(_, r)| (r.x0 + r.x1) / 2).collect(),
+            neighbours,
         };
         pass.runs += 1;
         let digits = if label {
-            read_label(image, area, &text[start..end])
+            read_label(image, area, &centres, &text[start..end])
         } else {
-            read_run(image, area)
+            read_run(image, area, &centres)
         };
         out.push_str(&text[last..start]);
         if !digits.is_empty() && digits != text[start..end] {
@@ -256,8 +280,8 @@ fn label_candidates(text: &str) -> Vec<(usize, usize, usize)> {
 
 /// A clause label re-read: accepted only if every glyph in it looks like a digit (a dash, a
 /// bullet or a Latin word does not), written back with its period.
-fn read_label(image: &GrayImage, area: Rect, original: &str) -> String {
-    let (glyphs, period) = read_glyphs(image, area);
+fn read_label(image: &GrayImage, area: Rect, centres: &Centres, original: &str) -> String {
+    let (glyphs, period) = read_glyphs(image, area, centres);
     let digit_like =
         |g: &GlyphReading| (0.3..=1.6).contains(&g.aspect) && g.distance <= MAX_LABEL_DISTANCE;
     if glyphs.is_empty() || glyphs.len() > 3 || !glyphs.iter().all(digit_like) {
@@ -283,8 +307,8 @@ const MAX_RUN_DISTANCE: f32 = 40.0;
 /// Tesseract's glyph boxes come from its LSTM's time steps and can cut a digit's edge off, so
 /// the area is widened by half its height each side; glyphs whose middle then lies outside
 /// the run's own box belong to its neighbours and are left out.
-fn read_run(image: &GrayImage, area: Rect) -> String {
-    read_glyphs(image, area)
+fn read_run(image: &GrayImage, area: Rect, centres: &Centres) -> String {
+    read_glyphs(image, area, centres)
         .0
         .iter()
         .filter(|g| g.distance <= MAX_RUN_DISTANCE)
@@ -302,8 +326,25 @@ struct GlyphReading {
     aspect: f32,
 }
 
+/// The middles (x) of a run's own glyph boxes and of its neighbours' on the same line.
+struct Centres {
+    own: Vec<u32>,
+    neighbours: Vec<u32>,
+}
+
+impl Centres {
+    /// Whether a glyph whose middle is at `x` is nearer the run's boxes than its neighbours'.
+    fn ours(&self, x: u32) -> bool {
+        let nearest = |v: &[u32]| v.iter().map(|&c| c.abs_diff(x)).min();
+        match (nearest(&self.own), nearest(&self.neighbours)) {
+            (Some(own), Some(other)) => own <= other,
+            _ => true,
+        }
+    }
+}
+
 /// The glyphs in a run's area, read as digits, and whether a period follows the last one.
-fn read_glyphs(image: &GrayImage, area: Rect) -> (Vec<GlyphReading>, bool) {
+fn read_glyphs(image: &GrayImage, area: Rect, centres: &Centres) -> (Vec<GlyphReading>, bool) {
     let (w, h) = image.dimensions();
     let widen = (area.y1.saturating_sub(area.y0)) / 2;
     let pad = 3;
@@ -327,7 +368,7 @@ fn read_glyphs(image: &GrayImage, area: Rect) -> (Vec<GlyphReading>, bool) {
         .filter_map(|(a, b, g)| {
             let shared = b.min(own1).saturating_sub(a.max(own0));
             if shared * 3 >= b - a {
-                return Some((a, b, g));
+                return centres.ours(x0 + (a + b) / 2).then_some((a, b, g));
             }
             let (ca, cb) = (a.max(lo), b.min(hi));
             let kept = cb.saturating_sub(ca) as f32;
@@ -522,6 +563,9 @@ mod tests {
         assert_eq!(flags("พ.ศ.๒๕๐ๆ"), "00001111");
         assert_eq!(flags("ฒ๕๔๕"), "1111");
         assert_eq!(flags("๒๕55๒"), "11111");
+        // Across the period of a clause number.
+        assert_eq!(flags("๑.๒.ฆ"), "10101");
+        assert_eq!(flags("@.๒.๑"), "10101");
         // A space stands between: วรรค after a number stays a word; ๆ after a word too.
         assert_eq!(flags("๑ วรรค"), "100000");
         assert_eq!(flags("ต่างๆ"), "00000");
