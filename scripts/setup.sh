@@ -21,5 +21,5 @@ echo
 echo "== prakat eval --search (judged queries)"
 $prakat eval --search | tail -n 1
 echo
-echo "== prakat eval fixtures/scans --ocr-rules (OCR accuracy against the truth texts)"
-$prakat eval fixtures/scans --ocr-rules | sed -n '/^OCR against/,$p'
+echo "== prakat eval fixtures/scans fixtures/digits --ocr-rules (OCR and digit accuracy against the truth texts)"
+$prakat eval fixtures/scans fixtures/digits --ocr-rules | sed -n '/^OCR against/,$p'
