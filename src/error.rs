@@ -17,8 +17,6 @@ pub enum Error {
     Binary(String),
     #[error("unknown text encoding: not UTF-8, UTF-16 or Thai TIS-620/Windows-874 ({0})")]
     UnknownEncoding(String),
-    #[error("{0} input is not supported yet")]
-    Unsupported(&'static str),
     #[error("cannot decode the image: {0}")]
     Image(String),
     #[error("PDF: {0}")]
