@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command for a fresh Debian machine: install what is missing, build, and run the main job
-# on the bundled fixtures: ingest them (Documents in out/documents, search index in
-# out/prakat-index), search the index, and print the evaluation reports.
+# on the bundled fixtures: ingest the texts and OCR the scans (Documents in out/documents,
+# search index in out/prakat-index), search the index, and print the evaluation reports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
