@@ -282,9 +282,7 @@ fn label_candidates(text: &str) -> Vec<(usize, usize, usize)> {
 /// bullet or a Latin word does not), written back with its period.
 fn read_label(image: &GrayImage, area: Rect, centres: &Centres, original: &str) -> String {
     let (glyphs, period) = read_glyphs(image, area, centres);
-    let digit_like =
-        |g: &GlyphReading| (0.3..=1.6).contains(&g.aspect) && g.distance <= MAX_LABEL_DISTANCE;
-    if glyphs.is_empty() || glyphs.len() > 3 || !glyphs.iter().all(digit_like) {
+    if glyphs.is_empty() || glyphs.len() > 3 || !glyphs.iter().all(GlyphReading::surely_a_digit) {
         return String::new();
     }
     let mut s: String = glyphs.iter().map(|g| g.digit).collect();
@@ -326,6 +324,14 @@ struct GlyphReading {
     aspect: f32,
 }
 
+impl GlyphReading {
+    /// Shaped like a digit and near a template: what a glyph Tesseract did not call a digit
+    /// must be before it is read as one.
+    fn surely_a_digit(&self) -> bool {
+        (0.3..=1.6).contains(&self.aspect) && self.distance <= MAX_LABEL_DISTANCE
+    }
+}
+
 /// The middles (x) of a run's own glyph boxes and of its neighbours' on the same line.
 struct Centres {
     own: Vec<u32>,
@@ -363,38 +369,49 @@ fn read_glyphs(image: &GrayImage, area: Rect, centres: &Centres) -> (Vec<GlyphRe
     let (own0, own1) = (area.x0 - x0, area.x1 - x0);
     let lo = own0.saturating_sub(slack);
     let hi = (own1 + slack).min(patch.width());
-    let kept: Vec<(u32, u32, GrayImage)> = found
+    // A glyph just beside the run (Tesseract dropped a digit at its edge: ๒๕๖ for ๒๕๖๕) is
+    // kept too, marked: it must then look like a digit as surely as a clause label does.
+    let beside = |a: u32, b: u32| {
+        let gap = if b <= own0 {
+            own0 - b
+        } else {
+            a.saturating_sub(own1)
+        };
+        (gap as f32) < 0.6 * typical && centres.ours(x0 + (a + b) / 2)
+    };
+    let kept: Vec<(u32, u32, GrayImage, bool)> = found
         .into_iter()
         .filter_map(|(a, b, g)| {
             let shared = b.min(own1).saturating_sub(a.max(own0));
             if shared * 3 >= b - a {
-                return centres.ours(x0 + (a + b) / 2).then_some((a, b, g));
+                return centres.ours(x0 + (a + b) / 2).then_some((a, b, g, false));
             }
             let (ca, cb) = (a.max(lo), b.min(hi));
             let kept = cb.saturating_sub(ca) as f32;
             if ((b - a) as f32) > 1.2 * typical && kept >= 0.5 * typical {
                 let cut = image::imageops::crop_imm(&g, ca - a, 0, cb - ca, g.height()).to_image();
-                return Some((ca, cb, cut));
+                return Some((ca, cb, cut, false));
             }
-            None
+            beside(a, b).then_some((a, b, g, true))
         })
         .collect();
     // A period: a speck starting within half a digit after the last glyph.
-    let period = kept.last().is_some_and(|(_, b, _)| {
+    let period = kept.last().is_some_and(|(_, b, _, _)| {
         specks
             .iter()
             .any(|&(sx, _)| sx >= *b && ((sx - b) as f32) < 0.6 * typical)
     });
     let readings = kept
         .iter()
-        .filter_map(|(_, _, g)| {
+        .filter_map(|(_, _, g, beside)| {
             let s = shape(g)?;
             let (digit, distance) = classify(&s)?;
-            Some(GlyphReading {
+            let reading = GlyphReading {
                 digit,
                 distance,
                 aspect: s.aspect(),
-            })
+            };
+            (!beside || reading.surely_a_digit()).then_some(reading)
         })
         .collect();
     (readings, period)
