@@ -156,7 +156,7 @@ type PageRead = Result<PageText>;
 fn read_page(opened: &source::Opened, index: usize) -> PageRead {
     match opened.page(index)? {
         source::PageContent::Text(text) => Ok(PageText {
-            text,
+            text: text.into_owned(),
             tesseract_text: None,
             confidence: None,
             notes: Vec::new(),

@@ -43,7 +43,7 @@ impl Shape {
 
 /// The threshold between ink and paper in a patch: halfway between its darkest and lightest
 /// values, and no ink at all in a patch without contrast.
-fn ink_threshold(img: &GrayImage) -> Option<u8> {
+pub(super) fn ink_threshold(img: &GrayImage) -> Option<u8> {
     let (mut lo, mut hi) = (255u8, 0u8);
     for p in img.pixels() {
         lo = lo.min(p.0[0]);

@@ -10,15 +10,12 @@
 
 use image::GrayImage;
 
-use super::digit_classifier::{classify, shape};
+use super::digit_classifier::{classify, ink_threshold, shape};
 
 /// What the pass did on one page.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DigitPass {
     pub text: String,
-    /// Runs of Thai digits looked at again, and how many of them changed.
-    pub runs: usize,
-    pub runs_changed: usize,
     /// Why the page was left alone, if it was.
     pub skipped: Option<String>,
 }
@@ -127,17 +124,17 @@ fn glyph_boxes(boxes: &str, image_height: u32) -> Vec<(char, Rect)> {
 
 /// Re-reads the Thai digits of one page's text.
 pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
-    let mut pass = DigitPass {
+    let left_alone = |skipped: Option<String>| DigitPass {
         text: text.to_string(),
-        ..Default::default()
+        skipped,
     };
+    if !text.chars().any(is_thai_digit) {
+        return left_alone(None);
+    }
     // The text's characters other than whitespace are the boxes' characters, in the same
     // order: the n-th has the n-th box.
     let boxes = glyph_boxes(boxes, image.height());
     let visible = text.chars().filter(|c| !c.is_whitespace()).count();
-    if !text.chars().any(is_thai_digit) {
-        return pass;
-    }
     let agree = visible == boxes.len()
         && text
             .chars()
@@ -145,11 +142,10 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             .zip(&boxes)
             .all(|(a, (b, _))| a == *b);
     if !agree {
-        pass.skipped = Some(format!(
+        return left_alone(Some(format!(
             "the text and Tesseract's glyph boxes disagree ({visible} and {} characters)",
             boxes.len()
-        ));
-        return pass;
+        )));
     }
     // Runs of digit-like characters, line by line (spaces count: a stand-in must touch a
     // Thai digit).
@@ -220,7 +216,6 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             own: own.iter().map(|(_, r)| (r.x0 + r.x1) / 2).collect(),
             neighbours,
         };
-        pass.runs += 1;
         let digits = if label {
             read_label(image, area, &centres, &text[start..end])
         } else {
@@ -228,7 +223,6 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         };
         out.push_str(&text[last..start]);
         if !digits.is_empty() && digits != text[start..end] {
-            pass.runs_changed += 1;
             out.push_str(&digits);
         } else {
             out.push_str(&text[start..end]);
@@ -236,8 +230,10 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         last = end;
     }
     out.push_str(&text[last..]);
-    pass.text = out;
-    pass
+    DigitPass {
+        text: out,
+        skipped: None,
+    }
 }
 
 /// Lines that open with a short token of no Thai letters (Latin letters, symbols, an Arabic
@@ -426,7 +422,7 @@ type Glyphs = (Vec<(u32, u32, GrayImage)>, f32, Vec<(u32, u32)>);
 
 fn glyphs(patch: &GrayImage) -> Glyphs {
     let (w, h) = patch.dimensions();
-    let Some(t) = threshold(patch) else {
+    let Some(t) = ink_threshold(patch) else {
         return (Vec::new(), 1.0, Vec::new());
     };
     let labels = components(patch, t);
@@ -552,15 +548,6 @@ fn components(patch: &GrayImage, t: u8) -> Vec<u32> {
         }
     }
     labels
-}
-
-fn threshold(patch: &GrayImage) -> Option<u8> {
-    let (mut lo, mut hi) = (255u8, 0u8);
-    for p in patch.pixels() {
-        lo = lo.min(p.0[0]);
-        hi = hi.max(p.0[0]);
-    }
-    (hi.saturating_sub(lo) >= 48).then(|| lo + (hi - lo) / 2)
 }
 
 #[cfg(test)]

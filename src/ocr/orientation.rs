@@ -42,18 +42,12 @@ pub fn looks_sideways(img: &GrayImage) -> bool {
 
 /// Inked pixels per row and per column of a thumbnail.
 fn ink_profiles(img: &GrayImage) -> (Vec<u32>, Vec<u32>) {
-    let (w, h) = img.dimensions();
-    let step = (w.max(h) / THUMB).max(1);
-    let (tw, th) = (w / step, h / step);
+    let (points, tw, th) = super::preprocess::ink_sample(img, THUMB);
     let mut rows = vec![0u32; th as usize];
     let mut cols = vec![0u32; tw as usize];
-    for ty in 0..th {
-        for tx in 0..tw {
-            if img.get_pixel(tx * step, ty * step).0[0] < 128 {
-                rows[ty as usize] += 1;
-                cols[tx as usize] += 1;
-            }
-        }
+    for (x, y) in points {
+        rows[y as usize] += 1;
+        cols[x as usize] += 1;
     }
     (rows, cols)
 }

@@ -23,20 +23,29 @@ pub fn deskew(img: &GrayImage) -> Option<(GrayImage, f32)> {
     Some((rotate(img, angle), angle))
 }
 
+/// The inked pixels of a thumbnail whose longest side is about `longest` (every step-th pixel
+/// darker than mid-grey): what the page-level tests (skew here, orientation's projection)
+/// look at instead of the whole page. Returns the points and the thumbnail's size.
+pub(super) fn ink_sample(img: &GrayImage, longest: u32) -> (Vec<(u32, u32)>, u32, u32) {
+    let (w, h) = img.dimensions();
+    let step = (w.max(h) / longest.max(1)).max(1);
+    let (tw, th) = (w / step, h / step);
+    let points = (0..th)
+        .flat_map(|ty| (0..tw).map(move |tx| (tx, ty)))
+        .filter(|&(tx, ty)| img.get_pixel(tx * step, ty * step).0[0] < 128)
+        .collect();
+    (points, tw, th)
+}
+
 /// The skew of the text lines, found as the angle whose projection makes the rows of ink
 /// sharpest (the variance of ink per row is highest when lines and gaps are level).
 fn skew(img: &GrayImage) -> Option<f32> {
-    let (w, h) = img.dimensions();
-    let step = (w.max(h) / THUMB).max(1);
-    let ink: Vec<(f32, f32)> = (0..h / step)
-        .flat_map(|ty| (0..w / step).map(move |tx| (tx, ty)))
-        .filter(|&(tx, ty)| img.get_pixel(tx * step, ty * step).0[0] < 128)
-        .map(|(tx, ty)| (tx as f32, ty as f32))
-        .collect();
-    if ink.len() < 200 {
+    let (points, tw, th) = ink_sample(img, THUMB);
+    if points.len() < 200 {
         return None;
     }
-    let rows = (h / step) as usize + (w / step) as usize;
+    let ink: Vec<(f32, f32)> = points.iter().map(|&(x, y)| (x as f32, y as f32)).collect();
+    let rows = th as usize + tw as usize;
     let score = |tenths: i32| -> f64 {
         let (s, c) = (tenths as f32 / 10.0).to_radians().sin_cos();
         let mut counts = vec![0u32; 2 * rows + 1];

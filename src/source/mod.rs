@@ -7,6 +7,9 @@ mod pdf_image;
 mod raster;
 pub mod text;
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use crate::error::Result;
 use image::{PageImage, TiffFile};
 use pdf::{PdfFile, PdfPage};
@@ -51,9 +54,10 @@ pub struct Pages {
     pub warnings: Vec<String>,
 }
 
-/// One page as the file holds it: text, or an image still to be read.
-pub enum PageContent {
-    Text(String),
+/// One page as the file holds it: text (borrowed from a text file, owned from a PDF's text
+/// layer), or an image still to be read.
+pub enum PageContent<'a> {
+    Text(Cow<'a, str>),
     Image(PageImage),
 }
 
@@ -61,7 +65,9 @@ pub enum PageContent {
 /// is asked for, so memory holds the pages being worked on, not the document.
 pub enum Opened<'a> {
     Text {
-        pages: Vec<String>,
+        text: String,
+        /// Byte ranges of the pages (a form feed separates them).
+        pages: Vec<Range<usize>>,
         encoding: &'static str,
     },
     Image(&'a [u8]),
@@ -80,15 +86,18 @@ impl Opened<'_> {
     }
 
     /// Reads page `index` (0-based); an error is that page's alone.
-    pub fn page(&self, index: usize) -> Result<PageContent> {
+    pub fn page(&self, index: usize) -> Result<PageContent<'_>> {
         match self {
-            Opened::Text { pages, .. } => Ok(PageContent::Text(
-                pages.get(index).cloned().unwrap_or_default(),
-            )),
+            Opened::Text { text, pages, .. } => Ok(PageContent::Text(Cow::Borrowed(
+                pages
+                    .get(index)
+                    .and_then(|r| text.get(r.clone()))
+                    .unwrap_or_default(),
+            ))),
             Opened::Image(bytes) => image::decode(bytes).map(PageContent::Image),
             Opened::Tiff(t) => t.page(index).map(PageContent::Image),
             Opened::Pdf(p) => p.page(index).map(|page| match page {
-                PdfPage::Text(t) => PageContent::Text(t),
+                PdfPage::Text(t) => PageContent::Text(Cow::Owned(t)),
                 PdfPage::Image(i) => PageContent::Image(i),
             }),
         }
@@ -107,8 +116,15 @@ pub fn open(bytes: &[u8]) -> Result<(Sniffed, Opened<'_>)> {
         Sniffed::Text => {
             let decoded = text::decode(bytes)?;
             // A form feed separates pages, as pdftotext and OCR tools write them.
-            let pages = decoded.text.split('\u{000C}').map(str::to_string).collect();
+            let mut pages = Vec::new();
+            let mut start = 0;
+            for (i, _) in decoded.text.match_indices('\u{000C}') {
+                pages.push(start..i);
+                start = i + 1;
+            }
+            pages.push(start..decoded.text.len());
             Opened::Text {
+                text: decoded.text,
                 pages,
                 encoding: decoded.encoding,
             }

@@ -308,7 +308,7 @@ impl PdfFile {
     /// One grayscale page from the images drawn on it.
     fn compose(&self, placed: &[Placed], media: [f64; 4]) -> Result<PageImage> {
         let mut notes = Vec::new();
-        let decoded: Vec<GrayImage> = placed
+        let mut decoded: Vec<GrayImage> = placed
             .iter()
             .map(|p| {
                 pdf_image::decode(&p.stream, &self.pdf).map(|d| {
@@ -318,15 +318,17 @@ impl PdfFile {
             })
             .collect::<Result<_>>()?;
         // The common case: one image filling the page upright — hand it over untouched.
-        if let ([p], [img]) = (placed, decoded.as_slice()) {
+        if let [p] = placed {
             let [a, b, c, d, _, _] = p.ctm.0;
             if b.abs() < 1e-6 && c.abs() < 1e-6 && a > 0.0 && d > 0.0 {
-                let dpi = img.width() as f64 / (a / 72.0);
-                return Ok(PageImage {
-                    image: img.clone(),
-                    dpi: clamp_dpi(dpi),
-                    notes,
-                });
+                if let Some(image) = decoded.pop() {
+                    let dpi = image.width() as f64 / (a / 72.0);
+                    return Ok(PageImage {
+                        image,
+                        dpi: clamp_dpi(dpi),
+                        notes,
+                    });
+                }
             }
         }
         // Otherwise composite: the finest resolution any image has, over the area the images

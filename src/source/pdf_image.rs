@@ -7,6 +7,8 @@
 //! A filter no crate here decodes (JPXDecode, JBIG2Decode) is an error that names it; the
 //! caller fails that page only.
 
+use std::borrow::Cow;
+
 use image::GrayImage;
 use lopdf::{Dictionary, Object, Stream};
 
@@ -171,31 +173,30 @@ pub fn decode(stream: &Stream, pdf: &lopdf::Document) -> Result<Decoded> {
             )
         })
         .cloned();
-    // Transport filters before an image codec are undone first, by lopdf.
-    let data: Vec<u8> = match (&codec, filters.len()) {
-        (Some(_), 1) => stream.content.clone(),
-        _ => {
-            let mut s = stream.clone();
-            if codec.is_some() {
-                let rest: Vec<Object> = filters[..filters.len() - 1]
-                    .iter()
-                    .map(|f| Object::Name(f.clone()))
-                    .collect();
-                s.dict.set("Filter", Object::Array(rest));
-                s.dict.remove(b"DecodeParms");
-            }
-            if filters.is_empty() {
-                s.content
-            } else {
-                s.decompressed_content_with_limit(MAX_DECODED)
-                    .map_err(|e| {
-                        err(format!(
-                            "cannot undo the {} filter: {e}",
-                            String::from_utf8_lossy(&filters[0])
-                        ))
-                    })?
-            }
-        }
+    // Transport filters before an image codec are undone first, by lopdf. With no filter,
+    // or the codec alone, the stream's bytes are used where they lie.
+    let data: Cow<[u8]> = if filters.is_empty() || (codec.is_some() && filters.len() == 1) {
+        Cow::Borrowed(&stream.content)
+    } else {
+        let undone = if codec.is_some() {
+            // Only the transport filters before the codec: a stream of their own.
+            let mut dict = stream.dict.clone();
+            let rest: Vec<Object> = filters[..filters.len() - 1]
+                .iter()
+                .map(|f| Object::Name(f.clone()))
+                .collect();
+            dict.set("Filter", Object::Array(rest));
+            dict.remove(b"DecodeParms");
+            Stream::new(dict, stream.content.clone()).decompressed_content_with_limit(MAX_DECODED)
+        } else {
+            stream.decompressed_content_with_limit(MAX_DECODED)
+        };
+        Cow::Owned(undone.map_err(|e| {
+            err(format!(
+                "cannot undo the {} filter: {e}",
+                String::from_utf8_lossy(&filters[0])
+            ))
+        })?)
     };
 
     let mut note = None;
