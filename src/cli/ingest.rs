@@ -117,6 +117,9 @@ pub fn run(
             w.commit().context("committing the index")?;
         }
     }
+    if let Some(w) = writer {
+        w.finish().context("finishing the index")?;
+    }
     bar.finish_and_clear();
     if !json {
         eprintln!("{} files: {ok} read, {failed} failed", ok + failed);

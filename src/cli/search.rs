@@ -159,6 +159,7 @@ pub fn index_json(paths: &[PathBuf], index: &Path, json: bool) -> anyhow::Result
         }
     }
     writer.commit()?;
+    writer.finish()?;
     if !json {
         eprintln!(
             "{} Documents: {added} indexed, {failed} failed",
