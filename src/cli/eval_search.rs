@@ -290,6 +290,13 @@ pub fn bench(
         .get(anon_samples.len() / 10)
         .map_or(0.0, |s| s.1);
     let late = anon_samples.last().map_or(0.0, |s| s.1);
+    // The heap at each tenth of the corpus: a bounded writer levels off.
+    let tenths: Vec<f64> = (1..=10)
+        .filter_map(|k| {
+            let i = (anon_samples.len() * k / 10).checked_sub(1)?;
+            anon_samples.get(i).map(|s| s.1)
+        })
+        .collect();
     if json {
         writeln!(
             out,
@@ -299,7 +306,7 @@ pub fn bench(
             "query_ms_p99": percentile(&lat, 0.99), "queries": lat.len(),
             "exact_ms_p50": percentile(&exact, 0.5), "exact_ms_p99": percentile(&exact, 0.99),
             "fuzzy_ms_p50": percentile(&fuzzy, 0.5), "fuzzy_ms_p99": percentile(&fuzzy, 0.99),
-            "indexing_anon_mb_peak": peak_anon, "indexing_anon_mb_at_10pct": early, "indexing_anon_mb_at_end": late,
+            "indexing_anon_mb_peak": peak_anon, "indexing_anon_mb_at_10pct": early, "indexing_anon_mb_at_end": late, "indexing_anon_mb_by_tenth": tenths,
             "recall": recall.iter().map(|(p, t, n)| json!({"query": p, "clauses_containing": t, "found": n})).collect::<Vec<_>>()})
         )?;
     } else {
@@ -310,6 +317,12 @@ pub fn bench(
         )?;
         writeln!(out, "indexing (segmentation included): {index_secs:.1} s, {rate:.0} clauses/s; generating: {gen_secs:.1} s; merges still running after the last commit: {merge_secs:.1} s")?;
         writeln!(out, "index size: {:.1} MB; heap while indexing: {early:.0} MB at a tenth of the corpus, {late:.0} MB at the end, {peak_anon:.0} MB peak", size as f64 / 1e6)?;
+        let by_tenth: Vec<String> = tenths.iter().map(|mb| format!("{mb:.0}")).collect();
+        writeln!(
+            out,
+            "  heap at each tenth of the corpus, MB: {}",
+            by_tenth.join(" ")
+        )?;
         writeln!(
             out,
             "query latency over {} judged queries × 20: p50 {:.2} ms, p99 {:.2} ms",
