@@ -4,8 +4,10 @@
 #   tesseract-ocr, tesseract-ocr-tha  Tesseract and its Thai model (OCR of scanned pages)
 #   tesseract-ocr-osd                 orientation data (pages scanned sideways or upside down)
 #   libtesseract-dev, libleptonica-dev, libclang-dev, pkg-config  building the Tesseract binding
+#   poppler-utils                     pdftoppm: draws PDF pages whose text layer is unreadable
+#                                     and that have no image to OCR (src/source/render.rs)
 set -euo pipefail
-packages=(pkg-config tesseract-ocr tesseract-ocr-tha tesseract-ocr-osd libtesseract-dev libleptonica-dev libclang-dev)
+packages=(pkg-config tesseract-ocr tesseract-ocr-tha tesseract-ocr-osd libtesseract-dev libleptonica-dev libclang-dev poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -252,3 +252,17 @@ fn search_evaluations_report_their_numbers() {
         .iter()
         .all(|m| m["f1"].as_f64().is_some_and(|f| f > 0.0 && f <= 1.0)));
 }
+
+#[test]
+fn a_page_that_needs_rendering_without_a_renderer_fails_with_the_remedy() {
+    let out = Command::new(env!("CARGO_BIN_EXE_prakat"))
+        .args(["ingest", "--json", &path("scans/text_only_broken.pdf")])
+        .env("PRAKAT_PDFTOPPM", "/nonexistent/pdftoppm")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1), "the one file failed");
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 1);
+    let error = lines[0]["error"].as_str().unwrap_or_default();
+    assert!(error.contains("poppler-utils"), "{error}");
+}

@@ -219,6 +219,35 @@ fn a_readable_text_layer_is_used_and_an_unreadable_one_is_ocrd() {
 }
 
 #[test]
+fn a_page_with_only_an_unreadable_text_layer_is_rendered_and_read() {
+    // Text in an embedded font shown by glyph id, no ToUnicode map, no image: extraction gives
+    // garbage and there is no image to OCR, so the page is drawn (pdftoppm) and read.
+    let t = ingest("text/000_2c97b2254962d538.txt");
+    let d = ingest("scans/text_only_broken.pdf");
+    assert!(d.pages[0].confidence.is_some(), "the page was OCR'd");
+    assert!(
+        d.warnings.iter().any(|w| w.contains("rendered at 300 dpi")),
+        "{:?}",
+        d.warnings
+    );
+    assert_eq!(d.issuer, t.issuer);
+    // Every line of the truth is there, give or take a few characters of OCR error.
+    let truth = std::fs::read_to_string(fixture("scans/text_only_broken.truth")).expect("truth");
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let (got, want) = (squeeze(&d.text), squeeze(&truth));
+    let want_chars: Vec<char> = want.chars().collect();
+    let found = want_chars
+        .chunks(12)
+        .filter(|c| got.contains(&c.iter().collect::<String>()))
+        .count();
+    assert!(
+        found * 10 >= want_chars.chunks(12).count() * 6,
+        "{found} of {} twelve-letter runs found in {got}",
+        want_chars.chunks(12).count()
+    );
+}
+
+#[test]
 fn the_digit_pass_writes_the_digits_tesseract_cannot() {
     // The years of seed 000 (๒๕๔๕ ๒๕๖๐ ๒๕๖๔ ๒๕๖๕ ๒๕๖๖): Tesseract's Thai model has no ๔ or ๖.
     let scan = prakat::ingest::ingest_file(&fixture("scans/000_phuket.pdf")).expect("reads");

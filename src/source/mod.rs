@@ -5,6 +5,7 @@ pub mod image;
 pub mod pdf;
 mod pdf_image;
 mod raster;
+pub mod render;
 pub mod text;
 
 use std::borrow::Cow;
@@ -72,7 +73,8 @@ pub enum Opened<'a> {
     },
     Image(&'a [u8]),
     Tiff(TiffFile<'a>),
-    Pdf(Box<PdfFile>),
+    /// The file's bytes beside it, for the pages that must be rendered.
+    Pdf(Box<PdfFile>, &'a [u8]),
 }
 
 impl Opened<'_> {
@@ -81,7 +83,7 @@ impl Opened<'_> {
             Opened::Text { pages, .. } => pages.len(),
             Opened::Image(_) => 1,
             Opened::Tiff(t) => t.page_count(),
-            Opened::Pdf(p) => p.page_count(),
+            Opened::Pdf(p, _) => p.page_count(),
         }
     }
 
@@ -96,10 +98,11 @@ impl Opened<'_> {
             ))),
             Opened::Image(bytes) => image::decode(bytes).map(PageContent::Image),
             Opened::Tiff(t) => t.page(index).map(PageContent::Image),
-            Opened::Pdf(p) => p.page(index).map(|page| match page {
-                PdfPage::Text(t) => PageContent::Text(Cow::Owned(t)),
-                PdfPage::Image(i) => PageContent::Image(i),
-            }),
+            Opened::Pdf(p, bytes) => match p.page(index)? {
+                PdfPage::Text(t) => Ok(PageContent::Text(Cow::Owned(t))),
+                PdfPage::Image(i) => Ok(PageContent::Image(i)),
+                PdfPage::Render => render::page(bytes, index + 1).map(PageContent::Image),
+            },
         }
     }
 }
@@ -110,7 +113,7 @@ impl Opened<'_> {
 pub fn open(bytes: &[u8]) -> Result<(Sniffed, Opened<'_>)> {
     let sniffed = sniff(bytes);
     let opened = match sniffed {
-        Sniffed::Pdf => Opened::Pdf(Box::new(PdfFile::open(bytes)?)),
+        Sniffed::Pdf => Opened::Pdf(Box::new(PdfFile::open(bytes)?), bytes),
         Sniffed::Tiff => Opened::Tiff(TiffFile::open(bytes)?),
         Sniffed::Png | Sniffed::Jpeg => Opened::Image(bytes),
         Sniffed::Text => {

@@ -36,10 +36,12 @@ pub struct PdfFile {
     pages: Vec<(u32, ObjectId)>,
 }
 
-/// What one page gives: its text layer, or an image to OCR.
+/// What one page gives: its text layer, an image to OCR, or the news that it must be drawn
+/// to be read (text in a font without a Unicode map, and no image: see `render`).
 pub enum PdfPage {
     Text(String),
     Image(PageImage),
+    Render,
 }
 
 /// An image drawn on the page and the transformation that places its unit square.
@@ -165,11 +167,10 @@ impl PdfFile {
             }
         }
         if walk.images.is_empty() {
-            return Err(pdf_err(if walk.shows_text {
-                "the text layer is not readable text (a font without a Unicode map) and the page draws no image to OCR"
-            } else {
-                "the page is blank: no image and no text"
-            }));
+            if walk.shows_text {
+                return Ok(PdfPage::Render);
+            }
+            return Err(pdf_err("the page is blank: no image and no text"));
         }
         let mut page_image = self.compose(&walk.images, media)?;
         page_image.image = match rotate {
