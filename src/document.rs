@@ -126,6 +126,19 @@ pub struct Page {
     pub text: String,
     /// Mean OCR confidence (0–100); absent for pages that were already text.
     pub confidence: Option<f32>,
+    /// Every word Tesseract read on the page, with its confidence in it: a reviewer's way to
+    /// the doubtful words. The words are Tesseract's own, before prakat's digit pass and
+    /// clean-up, so they need not match `text` letter for letter. Absent on pages that were
+    /// already text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<Word>,
+}
+
+/// One OCR'd word and the engine's confidence in it (0–100).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Word {
+    pub text: String,
+    pub confidence: f32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -96,16 +96,20 @@ pub fn build_document(
         clauses: parsed.clauses,
         tables: parsed.tables,
         dates: parsed.dates,
-        pages: cleaned
-            .into_iter()
-            .zip(pages.confidences)
-            .enumerate()
-            .map(|(i, (text, confidence))| Page {
-                number: i + 1,
-                text,
-                confidence,
-            })
-            .collect(),
+        pages: {
+            let mut words = pages.words.into_iter();
+            cleaned
+                .into_iter()
+                .zip(pages.confidences)
+                .enumerate()
+                .map(|(i, (text, confidence))| Page {
+                    number: i + 1,
+                    text,
+                    confidence,
+                    words: words.next().unwrap_or_default(),
+                })
+                .collect()
+        },
         text,
         warnings: page_warnings.into_iter().chain(parsed.warnings).collect(),
     };
@@ -147,6 +151,7 @@ struct PageText {
     text: String,
     tesseract_text: Option<String>,
     confidence: Option<f32>,
+    words: Vec<crate::document::Word>,
     notes: Vec<String>,
 }
 
@@ -159,6 +164,7 @@ fn read_page(opened: &source::Opened, index: usize) -> PageRead {
             text: text.into_owned(),
             tesseract_text: None,
             confidence: None,
+            words: Vec::new(),
             notes: Vec::new(),
         }),
         source::PageContent::Image(image) => {
@@ -167,6 +173,11 @@ fn read_page(opened: &source::Opened, index: usize) -> PageRead {
                 text: r.text,
                 tesseract_text: Some(r.tesseract_text),
                 confidence: Some(r.confidence),
+                words: r
+                    .words
+                    .into_iter()
+                    .map(|(text, confidence)| crate::document::Word { text, confidence })
+                    .collect(),
                 notes: r.notes,
             })
         }
@@ -212,6 +223,7 @@ pub fn ingest_bytes_with(path: &str, bytes: &[u8], progress: &dyn Progress) -> R
             text,
             tesseract_text,
             confidence,
+            words,
             notes,
         } = read.unwrap_or_else(|e| {
             pages.warnings.push(format!("page {}: {e}", i + 1));
@@ -219,6 +231,7 @@ pub fn ingest_bytes_with(path: &str, bytes: &[u8], progress: &dyn Progress) -> R
                 text: String::new(),
                 tesseract_text: None,
                 confidence: None,
+                words: Vec::new(),
                 notes: Vec::new(),
             }
         });
@@ -233,6 +246,7 @@ pub fn ingest_bytes_with(path: &str, bytes: &[u8], progress: &dyn Progress) -> R
         }
         pages.texts.push(text);
         pages.confidences.push(confidence);
+        pages.words.push(words);
     }
     let kind = match sniffed {
         source::Sniffed::Text => SourceKind::Text,

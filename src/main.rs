@@ -41,6 +41,11 @@ enum Command {
         /// Do not touch the search index.
         #[arg(long)]
         no_index: bool,
+        /// Keep every word OCR read, with Tesseract's confidence in it, in the Documents
+        /// (pages[].words): for reviewing doubtful words; it makes an OCR'd Document about
+        /// five times larger.
+        #[arg(long)]
+        words: bool,
     },
     /// Add Documents made elsewhere (JSON files, or folders of them) to the search index.
     Index {
@@ -212,12 +217,14 @@ fn run() -> ExitCode {
             jobs,
             index,
             no_index,
+            words,
         } => cli::ingest::run(
             &paths,
             out.as_deref(),
             json,
             jobs,
             (!no_index).then_some(index.as_path()),
+            words,
         ),
         Command::Index { paths, index, json } => cli::search::index_json(&paths, &index, json),
         Command::Search {

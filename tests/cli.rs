@@ -266,3 +266,22 @@ fn a_page_that_needs_rendering_without_a_renderer_fails_with_the_remedy() {
     let error = lines[0]["error"].as_str().unwrap_or_default();
     assert!(error.contains("poppler-utils"), "{error}");
 }
+
+#[test]
+fn ocr_words_are_in_the_json_only_when_asked_for() {
+    let file = path("scans/004_pao_strips.pdf");
+    let plain = json_lines(&prakat(&["ingest", "--no-index", "--json", &file]));
+    assert!(plain[0]["pages"][0].get("words").is_none());
+    let with = json_lines(&prakat(&[
+        "ingest",
+        "--no-index",
+        "--json",
+        "--words",
+        &file,
+    ]));
+    let words = with[0]["pages"][0]["words"].as_array().expect("words");
+    assert!(words.len() > 50, "{} words", words.len());
+    assert!(words
+        .iter()
+        .all(|w| w["text"].is_string() && w["confidence"].as_f64().is_some()));
+}

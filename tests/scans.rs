@@ -248,6 +248,32 @@ fn a_page_with_only_an_unreadable_text_layer_is_rendered_and_read() {
 }
 
 #[test]
+fn every_ocr_word_comes_with_its_confidence() {
+    let scan = prakat::ingest::ingest_file(&fixture("scans/001_sao_g4.pdf")).expect("reads");
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    for (page, tesseract) in scan.document.pages.iter().zip(&scan.tesseract_texts) {
+        let tesseract = tesseract.as_deref().expect("an OCR'd page");
+        // The words are all of Tesseract's text, in order, nothing left out or doubled.
+        let words: String = page.words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(squeeze(&words), squeeze(tesseract), "page {}", page.number);
+        assert!(page
+            .words
+            .iter()
+            .all(|w| (0.0..=100.0).contains(&w.confidence)));
+        // The page's confidence is Tesseract's mean over these words.
+        let mean = page.words.iter().map(|w| w.confidence).sum::<f32>() / page.words.len() as f32;
+        let page_conf = page.confidence.expect("an OCR'd page");
+        assert!(
+            (mean - page_conf).abs() <= 2.0,
+            "mean {mean} vs {page_conf}"
+        );
+    }
+    // Text pages have none.
+    let text = ingest("text/001_ce2dbc4159756e8b.txt");
+    assert!(text.pages.iter().all(|p| p.words.is_empty()));
+}
+
+#[test]
 fn the_digit_pass_writes_the_digits_tesseract_cannot() {
     // The years of seed 000 (๒๕๔๕ ๒๕๖๐ ๒๕๖๔ ๒๕๖๕ ๒๕๖๖): Tesseract's Thai model has no ๔ or ๖.
     let scan = prakat::ingest::ingest_file(&fixture("scans/000_phuket.pdf")).expect("reads");

@@ -20,6 +20,7 @@ pub fn run(
     json: bool,
     jobs: Option<usize>,
     index: Option<&Path>,
+    words: bool,
 ) -> anyhow::Result<ExitCode> {
     if let Some(dir) = out {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
@@ -73,7 +74,12 @@ pub fn run(
             bar.set_message(format!("· {files_done}/{} files", inputs.len()));
             let shown = path.display().to_string();
             match result {
-                Ok(ingested) => {
+                Ok(mut ingested) => {
+                    if !words {
+                        for p in &mut ingested.document.pages {
+                            p.words.clear();
+                        }
+                    }
                     let d = &ingested.document;
                     if let Some(dir) = out {
                         if let Err(e) = output::write_document(dir, d) {

@@ -117,6 +117,34 @@ impl Engine {
             .ok_or_else(|| ocr_err("Tesseract gave no glyph boxes"))
     }
 
+    /// Each word of the last recognition as Tesseract wrote it, with its confidence in it
+    /// (0–100), in reading order.
+    pub fn words(&mut self) -> Vec<(String, f32)> {
+        let mut out = Vec::new();
+        let level = sys::TessPageIteratorLevel_RIL_WORD;
+        // SAFETY: the iterator walks this engine's last result, which stays alive until
+        // `clear`; it is deleted here, once. Each word's text is freed by `take_text`.
+        unsafe {
+            let it = sys::TessBaseAPIGetIterator(self.api);
+            if it.is_null() {
+                return out;
+            }
+            loop {
+                if let Some(text) = take_text(sys::TessResultIteratorGetUTF8Text(it, level)) {
+                    let confidence = sys::TessResultIteratorConfidence(it, level);
+                    if !text.trim().is_empty() {
+                        out.push((text, confidence));
+                    }
+                }
+                if sys::TessResultIteratorNext(it, level) == 0 {
+                    break;
+                }
+            }
+            sys::TessResultIteratorDelete(it);
+        }
+        out
+    }
+
     /// Mean word confidence of the last recognition, 0–100.
     pub fn mean_confidence(&mut self) -> f32 {
         // SAFETY: the handle is live.

@@ -33,6 +33,8 @@ pub struct Recognized {
     /// The text as Tesseract wrote it (what the evaluation compares against).
     pub tesseract_text: String,
     pub confidence: f32,
+    /// Each word as Tesseract wrote it (before the digit pass), with its confidence.
+    pub words: Vec<(String, f32)>,
     /// What was done to the page that a reader should know (it was turned upright).
     pub notes: Vec<String>,
 }
@@ -158,6 +160,7 @@ pub fn recognize(page: &PageImage) -> Result<Recognized> {
         text,
         tesseract_text: reading.text,
         confidence: reading.confidence,
+        words: reading.words,
         notes,
     })
 }
@@ -166,6 +169,7 @@ pub fn recognize(page: &PageImage) -> Result<Recognized> {
 struct Reading {
     text: String,
     confidence: f32,
+    words: Vec<(String, f32)>,
     /// Tesseract's glyph boxes, when the text holds Thai digits.
     boxes: Option<String>,
 }
@@ -181,6 +185,7 @@ fn read(image: &GrayImage, dpi: u32) -> Result<Reading> {
         engine.recognize()?;
         let text = engine.text()?;
         let confidence = engine.mean_confidence();
+        let words = engine.words();
         let boxes = if text.chars().any(|c| ('๐'..='๙').contains(&c)) {
             Some(engine.glyph_boxes()?)
         } else {
@@ -190,6 +195,7 @@ fn read(image: &GrayImage, dpi: u32) -> Result<Reading> {
         Ok(Reading {
             text,
             confidence,
+            words,
             boxes,
         })
     });

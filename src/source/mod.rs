@@ -50,6 +50,9 @@ pub struct Pages {
     pub texts: Vec<String>,
     /// Per-page OCR confidence; `None` for text that needed no OCR.
     pub confidences: Vec<Option<f32>>,
+    /// Per-page words as the OCR engine read them, with its confidence in each; empty for
+    /// text that needed no OCR.
+    pub words: Vec<Vec<crate::document::Word>>,
     pub encoding: Option<String>,
     /// What went wrong with single pages (a page that failed keeps its place, empty).
     pub warnings: Vec<String>,
