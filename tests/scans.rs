@@ -46,6 +46,16 @@ fn each_scanner_encoding_is_read_page_by_page() {
             "004_8672232b6a1971aa.txt",
             SourceKind::ScannedPdf,
         ),
+        (
+            "003_loma_jpx.pdf",
+            "003_625cfb078f57ecd4.txt",
+            SourceKind::ScannedPdf,
+        ),
+        (
+            "002_opdc_jbig2.pdf",
+            "002_8b73769a33cd5e68.txt",
+            SourceKind::ScannedPdf,
+        ),
         ("004_pao.tif", "004_8672232b6a1971aa.txt", SourceKind::Image),
     ] {
         let d = ingest(&format!("scans/{scan}"));
@@ -118,8 +128,8 @@ fn a_page_scanned_upside_down_is_turned_upright() {
 fn broken_pages_fail_alone() {
     let d = ingest("scans/bad_pages.pdf");
     assert_eq!(d.pages.len(), 4, "every page keeps its place");
-    // Page 1 is good, page 2's JPEG is cut short (read as far as it goes), page 3 is JPEG
-    // 2000 and page 4 has a zero-size MediaBox.
+    // Page 1 is good, page 2's JPEG is cut short (read as far as it goes), page 3 is a
+    // corrupt JPEG 2000 image and page 4 has a zero-size MediaBox.
     assert!(d.pages[0].text.contains("ประกาศ"), "{:?}", d.pages[0].text);
     assert_eq!(d.issuer.as_deref(), Some("จังหวัดภูเก็ต"));
     let warned = |page: usize, what: &str| {

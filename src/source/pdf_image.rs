@@ -1,11 +1,13 @@
 //! One PDF image XObject (or inline image) decoded to 8-bit grayscale at its native
 //! resolution: DCTDecode (JPEG, CMYK included) through `image`, CCITTFaxDecode (G4 and 1-D G3)
-//! through `fax`, and raw samples after lopdf's transport filters (Flate with PNG/TIFF
-//! predictors, LZW, ASCII85/Hex, RunLength) in Gray, RGB, CMYK, ICCBased, Indexed and
-//! Separation colour spaces at 1–16 bits, `/Decode [1 0]` and stencil masks honoured.
+//! through `fax`, JPXDecode (JPEG 2000) through `hayro-jpeg2000`, JBIG2Decode (with its
+//! `/JBIG2Globals`) through `hayro-jbig2`, and raw samples after lopdf's transport filters
+//! (Flate with PNG/TIFF predictors, LZW, ASCII85/Hex, RunLength) in Gray, RGB, CMYK,
+//! ICCBased, Indexed and Separation colour spaces at 1–16 bits, `/Decode [1 0]` and stencil
+//! masks honoured.
 //!
-//! A filter no crate here decodes (JPXDecode, JBIG2Decode) is an error that names it; the
-//! caller fails that page only.
+//! An image that cannot be decoded is an error that names its filter; the caller fails that
+//! page only.
 
 use std::borrow::Cow;
 
@@ -217,6 +219,23 @@ pub fn decode(stream: &Stream, pdf: &lopdf::Document) -> Result<Decoded> {
             });
             ccitt(&data, w, h, parms, pdf)?
         }
+        Some(b"JPXDecode") => jpx(&data)?,
+        Some(b"JBIG2Decode") => {
+            let globals = entry(pdf, dict, b"DecodeParms", b"DP")
+                .and_then(|p| match p {
+                    Object::Dictionary(d) => Some(d),
+                    Object::Array(a) => a.last().and_then(|p| p.as_dict().ok()),
+                    _ => None,
+                })
+                .and_then(|p| p.get(b"JBIG2Globals").ok())
+                .and_then(|g| pdf.dereference(g).ok())
+                .and_then(|(_, g)| g.as_stream().ok())
+                .map(|g| {
+                    g.decompressed_content_with_limit(MAX_DECODED)
+                        .unwrap_or_else(|_| g.content.clone())
+                });
+            jbig2(&data, globals.as_deref())?
+        }
         Some(other) => {
             return Err(err(format!(
                 "{} images are not supported (no decoder in this build)",
@@ -237,15 +256,15 @@ pub fn decode(stream: &Stream, pdf: &lopdf::Document) -> Result<Decoded> {
             samples(&data, w, h, bpc, &colour)?
         }
     };
-    if img.dimensions() != (w, h) {
-        // JPEG data is authoritative about its own size; the dictionary may be stale.
-        if codec.as_deref() != Some(b"DCTDecode") {
-            return Err(err("decoded image size differs from its dictionary"));
-        }
+    // JPEG and JPEG 2000 data are authoritative about their own size; the dictionary may be
+    // stale.
+    let self_describing = matches!(codec.as_deref(), Some(b"DCTDecode" | b"JPXDecode"));
+    if img.dimensions() != (w, h) && !self_describing {
+        return Err(err("decoded image size differs from its dictionary"));
     }
     // A stencil mask paints where its sample is 0 (or 1 with /Decode [1 0]): painted is
-    // black, the rest white.
-    if inverted {
+    // black, the rest white. JPEG 2000 carries its own colour and ignores /Decode.
+    if inverted && codec.as_deref() != Some(b"JPXDecode") {
         image::imageops::invert(&mut img);
     }
     Ok(Decoded { image: img, note })
@@ -296,4 +315,94 @@ fn ccitt(
         return Err(err("CCITTFaxDecode: the fax data is corrupt"));
     }
     Ok(out)
+}
+
+/// JPEG 2000 data (a JP2 file or a bare codestream) to gray, through its own colour space.
+fn jpx(data: &[u8]) -> Result<GrayImage> {
+    let jpx_err = |e: &dyn std::fmt::Display| err(format!("JPXDecode (JPEG 2000) image: {e}"));
+    let settings = hayro_jpeg2000::DecodeSettings::default();
+    let image = hayro_jpeg2000::Image::new(data, &settings).map_err(|e| jpx_err(&e))?;
+    let (w, h) = (image.width(), image.height());
+    if !(1..=MAX_SIDE).contains(&i64::from(w)) || !(1..=MAX_SIDE).contains(&i64::from(h)) {
+        return Err(err(format!(
+            "a JPEG 2000 image of {w}×{h} pixels is out of range"
+        )));
+    }
+    let alpha = usize::from(image.has_alpha());
+    let channels = usize::from(image.color_space().num_channels());
+    let colour = match channels {
+        1 => Colour::Gray,
+        3 => Colour::Rgb,
+        4 => Colour::Cmyk,
+        n => {
+            return Err(err(format!(
+                "JPXDecode (JPEG 2000) image with {n} colour channels"
+            )))
+        }
+    };
+    let mut context = hayro_jpeg2000::DecoderContext::default();
+    let decoded = image.decode(&mut context).map_err(|e| jpx_err(&e))?;
+    let mut samples_8 = decoded.data_u8();
+    if alpha > 0 {
+        // Interleaved with the alpha sample last: keep the colour samples.
+        let step = channels + alpha;
+        samples_8 = samples_8
+            .chunks_exact(step)
+            .flat_map(|px| px[..channels].iter().copied())
+            .collect();
+    }
+    samples(&samples_8, w, h, 8, &colour)
+}
+
+/// A JBIG2 page (PDF's embedded organisation, with the shared `/JBIG2Globals` segments) to
+/// gray. As the filter's output, 0 is black: DeviceGray's convention, before `/Decode`.
+fn jbig2(data: &[u8], globals: Option<&[u8]>) -> Result<GrayImage> {
+    let jbig2_err = |e: &dyn std::fmt::Display| err(format!("JBIG2Decode image: {e}"));
+    let settings = hayro_jbig2::DecodeSettings::default();
+    let globals = globals
+        .map(|g| hayro_jbig2::Globals::new(g, &settings))
+        .transpose()
+        .map_err(|e| jbig2_err(&e))?;
+    let page = hayro_jbig2::Page::new_embedded(data, globals.as_ref(), &settings)
+        .map_err(|e| jbig2_err(&e))?;
+    let (w, h) = (page.width(), page.height());
+    if !(1..=MAX_SIDE).contains(&i64::from(w)) || !(1..=MAX_SIDE).contains(&i64::from(h)) {
+        return Err(err(format!(
+            "a JBIG2 image of {w}×{h} pixels is out of range"
+        )));
+    }
+    let mut sink = GraySink {
+        pixels: Vec::with_capacity(w as usize * h as usize),
+        width: w as usize,
+        row_start: 0,
+    };
+    page.decode(&mut sink).map_err(|e| jbig2_err(&e))?;
+    sink.pixels.resize(w as usize * h as usize, 255);
+    GrayImage::from_raw(w, h, sink.pixels).ok_or_else(|| err("JBIG2Decode: image size"))
+}
+
+/// Receives a JBIG2 page's pixels row by row.
+struct GraySink {
+    pixels: Vec<u8>,
+    width: usize,
+    row_start: usize,
+}
+
+impl hayro_jbig2::Decoder for GraySink {
+    fn push_pixel(&mut self, black: bool) {
+        if self.pixels.len() < self.row_start + self.width {
+            self.pixels.push(if black { 0 } else { 255 });
+        }
+    }
+    fn push_pixel_chunk(&mut self, black: bool, chunk_count: u32) {
+        let room = (self.row_start + self.width).saturating_sub(self.pixels.len());
+        let n = (chunk_count as usize * 8).min(room);
+        self.pixels
+            .extend(std::iter::repeat_n(if black { 0 } else { 255 }, n));
+    }
+    fn next_line(&mut self) {
+        // A short row is padded white; the next starts a full width on.
+        self.pixels.resize(self.row_start + self.width, 255);
+        self.row_start += self.width;
+    }
 }
