@@ -132,9 +132,16 @@ pub trait Progress: Sync {
 pub struct Quiet;
 impl Progress for Quiet {}
 
+/// What to keep beyond the Document's own fields.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Every OCR'd word with its confidence, in `pages[].words`.
+    pub words: bool,
+}
+
 /// Ingests the bytes of one file.
 pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Ingested> {
-    ingest_bytes_with(path, bytes, &Quiet)
+    ingest_bytes_with(path, bytes, &Quiet, Options::default())
 }
 
 /// Time spent reading pages (decoding, turning, OCR).
@@ -158,7 +165,7 @@ struct PageText {
 /// One page read, or why it could not be.
 type PageRead = Result<PageText>;
 
-fn read_page(opened: &source::Opened, index: usize) -> PageRead {
+fn read_page(opened: &source::Opened, index: usize, options: Options) -> PageRead {
     match opened.page(index)? {
         source::PageContent::Text(text) => Ok(PageText {
             text: text.into_owned(),
@@ -168,7 +175,7 @@ fn read_page(opened: &source::Opened, index: usize) -> PageRead {
             notes: Vec::new(),
         }),
         source::PageContent::Image(image) => {
-            let r = crate::ocr::recognize(&image)?;
+            let r = crate::ocr::recognize(&image, options.words)?;
             Ok(PageText {
                 text: r.text,
                 tesseract_text: Some(r.tesseract_text),
@@ -187,7 +194,12 @@ fn read_page(opened: &source::Opened, index: usize) -> PageRead {
 /// Ingests the bytes of one file, its pages in parallel, telling `progress` as pages finish.
 /// A page that cannot be read leaves an empty page and a warning; the file fails only if no
 /// page can be read.
-pub fn ingest_bytes_with(path: &str, bytes: &[u8], progress: &dyn Progress) -> Result<Ingested> {
+pub fn ingest_bytes_with(
+    path: &str,
+    bytes: &[u8],
+    progress: &dyn Progress,
+    options: Options,
+) -> Result<Ingested> {
     use rayon::prelude::*;
     let (sniffed, opened) = source::open(bytes)?;
     let n = opened.page_count();
@@ -195,7 +207,7 @@ pub fn ingest_bytes_with(path: &str, bytes: &[u8], progress: &dyn Progress) -> R
     let reads: Vec<PageRead> = (0..n)
         .into_par_iter()
         .map(|i| {
-            let r = PAGE_READING.time(|| read_page(&opened, i));
+            let r = PAGE_READING.time(|| read_page(&opened, i, options));
             progress.page_done();
             r
         })
@@ -274,14 +286,18 @@ pub use crate::ocr::LOW_CONFIDENCE;
 
 /// Reads and ingests one file.
 pub fn ingest_file(path: &Path) -> Result<Ingested> {
-    ingest_file_with(path, &Quiet)
+    ingest_file_with(path, &Quiet, Options::default())
 }
 
 /// Reads and ingests one file, telling `progress` as its pages finish.
-pub fn ingest_file_with(path: &Path, progress: &dyn Progress) -> Result<Ingested> {
+pub fn ingest_file_with(
+    path: &Path,
+    progress: &dyn Progress,
+    options: Options,
+) -> Result<Ingested> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    ingest_bytes_with(&path.to_string_lossy(), &bytes, progress)
+    ingest_bytes_with(&path.to_string_lossy(), &bytes, progress, options)
 }

@@ -259,7 +259,16 @@ fn a_page_with_only_an_unreadable_text_layer_is_rendered_and_read() {
 
 #[test]
 fn every_ocr_word_comes_with_its_confidence() {
-    let scan = prakat::ingest::ingest_file(&fixture("scans/001_sao_g4.pdf")).expect("reads");
+    let options = prakat::ingest::Options { words: true };
+    let scan = prakat::ingest::ingest_file_with(
+        &fixture("scans/001_sao_g4.pdf"),
+        &prakat::ingest::Quiet,
+        options,
+    )
+    .expect("reads");
+    // Without asking, none.
+    let plain = ingest("scans/001_sao_g4.pdf");
+    assert!(plain.pages.iter().all(|p| p.words.is_empty()));
     let squeeze = |s: &str| s.split_whitespace().collect::<String>();
     for (page, tesseract) in scan.document.pages.iter().zip(&scan.tesseract_texts) {
         let tesseract = tesseract.as_deref().expect("an OCR'd page");

@@ -25,6 +25,7 @@ pub fn run(
     if let Some(dir) = out {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
+    let options = prakat::ingest::Options { words };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.unwrap_or(0))
         .build()
@@ -66,7 +67,7 @@ pub fn run(
         let results: Vec<_> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|p| (p, prakat::ingest::ingest_file_with(p, &progress)))
+                .map(|p| (p, prakat::ingest::ingest_file_with(p, &progress, options)))
                 .collect()
         });
         for (path, result) in results {
@@ -74,12 +75,7 @@ pub fn run(
             bar.set_message(format!("· {files_done}/{} files", inputs.len()));
             let shown = path.display().to_string();
             match result {
-                Ok(mut ingested) => {
-                    if !words {
-                        for p in &mut ingested.document.pages {
-                            p.words.clear();
-                        }
-                    }
+                Ok(ingested) => {
                     let d = &ingested.document;
                     if let Some(dir) = out {
                         if let Err(e) = output::write_document(dir, d) {
