@@ -29,7 +29,7 @@ if [ $# -gt 0 ]; then files=("$@"); else
   files=()
   for f in fixtures/scans/*.pdf; do
     case "$(basename "$f")" in
-      bad_pages.pdf | text_layer*.pdf) ;;  # not scans of a document
+      bad_pages.pdf | text_*.pdf) ;;  # not scans of a document
       *) files+=("$f") ;;
     esac
   done

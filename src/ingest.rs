@@ -47,19 +47,9 @@ pub fn build_document(
         .iter()
         .zip(&pages.confidences)
         .map(|(t, conf)| {
-            // Tesseract separates every line it takes for a paragraph with a blank line, and
-            // takes most lines of a spaced-out page for one: on OCR'd pages blank lines mean
-            // nothing, and structure comes from labels, headings and formulas instead.
-            let t: std::borrow::Cow<str> = if conf.is_some() {
-                t.lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-                    .into()
-            } else {
-                t.into()
-            };
-            let (mut c, r) = clean::clean(&t);
+            // OCR'd pages come with their paragraphs from the page's layout (`ocr::layout`):
+            // a blank line between them, as in a text file.
+            let (mut c, r) = clean::clean(t);
             if conf.is_some() {
                 let (fixed, f) = ocr_fixes::fix(&c);
                 fixes.add(&f);

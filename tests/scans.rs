@@ -69,6 +69,9 @@ fn each_scanner_encoding_is_read_page_by_page() {
         );
         assert_read_well(&d, scan);
         assert_eq!(d.issuer, t.issuer, "{scan}");
+        // The subject too: a word OCR garbled in place of เรื่อง (001), and the preamble the
+        // page's layout tells apart from a subject that fills its line (002).
+        assert_eq!(d.subject, t.subject, "{scan}");
         assert!(
             !d.warnings.iter().any(|w| w.contains("turned")),
             "{scan}: upright pages are not turned: {:?}",
@@ -82,6 +85,7 @@ fn pages_scanned_sideways_are_turned_upright() {
     let d = ingest("scans/003_sideways.pdf");
     let t = ingest("text/003_625cfb078f57ecd4.txt");
     assert_read_well(&d, "003_sideways.pdf");
+    assert_eq!(d.subject, t.subject);
     // The fixture feeds pages turned one way, then the other.
     for (page, turn) in [(1, 90), (2, 270), (3, 90)] {
         let note = format!("page {page}: turned {turn}° clockwise");

@@ -145,6 +145,39 @@ impl Engine {
         out
     }
 
+    /// The box of each text line of the last recognition that holds text, in reading order
+    /// (the order `text` writes its lines in): `[left, top, right, bottom]`, y downwards.
+    pub fn line_boxes(&mut self) -> Vec<[i32; 4]> {
+        let mut out = Vec::new();
+        let level = sys::TessPageIteratorLevel_RIL_TEXTLINE;
+        // SAFETY: as for `words`; the page iterator is a view of the result iterator, not a
+        // separate object to delete.
+        unsafe {
+            let it = sys::TessBaseAPIGetIterator(self.api);
+            if it.is_null() {
+                return out;
+            }
+            let page = sys::TessResultIteratorGetPageIterator(it);
+            loop {
+                let has_text = take_text(sys::TessResultIteratorGetUTF8Text(it, level))
+                    .is_some_and(|t| !t.trim().is_empty());
+                let (mut l, mut t, mut r, mut b) = (0, 0, 0, 0);
+                if has_text
+                    && !page.is_null()
+                    && sys::TessPageIteratorBoundingBox(page, level, &mut l, &mut t, &mut r, &mut b)
+                        != 0
+                {
+                    out.push([l, t, r, b]);
+                }
+                if sys::TessResultIteratorNext(it, level) == 0 {
+                    break;
+                }
+            }
+            sys::TessResultIteratorDelete(it);
+        }
+        out
+    }
+
     /// Mean word confidence of the last recognition, 0–100.
     pub fn mean_confidence(&mut self) -> f32 {
         // SAFETY: the handle is live.

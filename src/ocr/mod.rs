@@ -7,6 +7,7 @@
 pub mod digit_classifier;
 pub mod digits;
 mod engine;
+pub mod layout;
 pub mod orientation;
 pub mod preprocess;
 
@@ -157,6 +158,7 @@ pub fn recognize(page: &PageImage, words: bool) -> Result<Recognized> {
         }
         None => reading.text.clone(),
     };
+    let text = layout::with_paragraphs(&text, &reading.lines);
     Ok(Recognized {
         text,
         tesseract_text: reading.text,
@@ -170,6 +172,8 @@ pub fn recognize(page: &PageImage, words: bool) -> Result<Recognized> {
 struct Reading {
     text: String,
     confidence: f32,
+    /// The text lines' boxes, for the paragraphs ([`layout`]).
+    lines: Vec<layout::LineBox>,
     words: Vec<(String, f32)>,
     /// Tesseract's glyph boxes, when the text holds Thai digits.
     boxes: Option<String>,
@@ -187,6 +191,7 @@ fn read(image: &GrayImage, dpi: u32, words: bool) -> Result<Reading> {
         let text = engine.text()?;
         let confidence = engine.mean_confidence();
         let words = if words { engine.words() } else { Vec::new() };
+        let lines = engine.line_boxes();
         let boxes = if text.chars().any(|c| ('๐'..='๙').contains(&c)) {
             Some(engine.glyph_boxes()?)
         } else {
@@ -196,6 +201,7 @@ fn read(image: &GrayImage, dpi: u32, words: bool) -> Result<Reading> {
         Ok(Reading {
             text,
             confidence,
+            lines,
             words,
             boxes,
         })

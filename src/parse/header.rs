@@ -97,6 +97,23 @@ fn strip_subject_word(line: &str) -> Option<&str> {
     SUBJECT.find(line).map(|m| &line[m.end()..])
 }
 
+/// The text after a word OCR made unreadable at the start of the line just under the title,
+/// where เรื่อง stands: set bold and large, it comes out as `Sos`, `509`, `@#a`. Taken only
+/// when that first word holds no Thai letter and at most four characters, and Thai text
+/// follows it.
+fn subject_after_garbled_word(line: &str) -> Option<&str> {
+    let (first, rest) = line.trim_start().split_once(char::is_whitespace)?;
+    let rest = rest.trim_start();
+    let garbled = (1..=4).contains(&first.chars().count())
+        && !first.chars().any(is_thai_letter)
+        && first.chars().all(|c| !c.is_whitespace());
+    (garbled
+        && rest.chars().next().is_some_and(is_thai_letter)
+        && rest.chars().count() >= 10
+        && super::labels::parse_label(line.trim_start()).is_none())
+    .then_some(rest)
+}
+
 fn is_subject_continuation(line: &Line) -> bool {
     let t = line.text;
     !t.is_empty()
@@ -147,6 +164,19 @@ pub fn parse_header(lines: &[Line]) -> Header {
                     subject_at = Some(i);
                 }
                 break;
+            }
+        }
+    }
+    if subject_at.is_none() {
+        let first = lines
+            .iter()
+            .enumerate()
+            .skip(title_at + 1)
+            .find(|(_, l)| !l.text.is_empty());
+        if let Some((i, line)) = first {
+            if let Some(rest) = subject_after_garbled_word(line.text) {
+                header.subject = Some(collapse_spaces(rest.trim()));
+                subject_at = Some(i);
             }
         }
     }
@@ -222,5 +252,28 @@ mod tests {
             Some("นครราชสีมา")
         );
         assert_eq!(province_after_changwat("จังหวัดชายแดนภาคใต้"), None);
+    }
+
+    fn subject_of(text: &str) -> Option<String> {
+        parse_header(&super::super::split_lines(text)).subject
+    }
+
+    #[test]
+    fn a_garbled_subject_word_under_the_title_still_gives_the_subject() {
+        // OCR read เรื่อง as `Sos`.
+        assert_eq!(
+            subject_of("ประกาศจังหวัดภูเก็ต\nSos มาตรการสร้างความโปร่งใสในการปฏิบัติราชการ\nด้วยรัฐธรรมนูญ")
+                .as_deref(),
+            Some("มาตรการสร้างความโปร่งใสในการปฏิบัติราชการ")
+        );
+        // Not when the first word has Thai in it, is long, or starts a clause.
+        for text in [
+            "ประกาศจังหวัดภูเก็ต\n(ฉบับที่ ๒) มาตรการสร้างความโปร่งใส\n",
+            "ประกาศจังหวัดภูเก็ต\nOpenGov มาตรการสร้างความโปร่งใสในการปฏิบัติ\n",
+            "ประกาศจังหวัดภูเก็ต\n1. ให้มีการเปิดเผยข้อมูลข่าวสารทุกไตรมาส\n",
+            "ประกาศจังหวัดภูเก็ต\nITA สั้น\n",
+        ] {
+            assert_eq!(subject_of(text), None, "{text}");
+        }
     }
 }
