@@ -117,23 +117,34 @@ impl Engine {
             .ok_or_else(|| ocr_err("Tesseract gave no glyph boxes"))
     }
 
-    /// Each word of the last recognition as Tesseract wrote it, with its confidence in it
-    /// (0–100), in reading order.
-    pub fn words(&mut self) -> Vec<(String, f32)> {
-        let mut out = Vec::new();
-        let level = sys::TessPageIteratorLevel_RIL_WORD;
+    /// Visits each element at `level` (word, text line …) of the last recognition that holds
+    /// text, in reading order, with its text, Tesseract's confidence in it and its box
+    /// `[left, top, right, bottom]` (y downwards).
+    fn each_at(
+        &mut self,
+        level: sys::TessPageIteratorLevel,
+        mut visit: impl FnMut(String, f32, [i32; 4]),
+    ) {
         // SAFETY: the iterator walks this engine's last result, which stays alive until
-        // `clear`; it is deleted here, once. Each word's text is freed by `take_text`.
+        // `clear`; it is deleted here, once. The page iterator is a view of it, not a
+        // separate object to delete. Each text is freed by `take_text`.
         unsafe {
             let it = sys::TessBaseAPIGetIterator(self.api);
             if it.is_null() {
-                return out;
+                return;
             }
+            let page = sys::TessResultIteratorGetPageIterator(it);
             loop {
                 if let Some(text) = take_text(sys::TessResultIteratorGetUTF8Text(it, level)) {
-                    let confidence = sys::TessResultIteratorConfidence(it, level);
-                    if !text.trim().is_empty() {
-                        out.push((text, confidence));
+                    let (mut l, mut t, mut r, mut b) = (0, 0, 0, 0);
+                    if !text.trim().is_empty()
+                        && !page.is_null()
+                        && sys::TessPageIteratorBoundingBox(
+                            page, level, &mut l, &mut t, &mut r, &mut b,
+                        ) != 0
+                    {
+                        let confidence = sys::TessResultIteratorConfidence(it, level);
+                        visit(text, confidence, [l, t, r, b]);
                     }
                 }
                 if sys::TessResultIteratorNext(it, level) == 0 {
@@ -142,6 +153,18 @@ impl Engine {
             }
             sys::TessResultIteratorDelete(it);
         }
+    }
+
+    /// Each word of the last recognition as Tesseract wrote it, with its confidence in it
+    /// (0–100), in reading order.
+    pub fn words(&mut self) -> Vec<(String, f32)> {
+        let mut out = Vec::new();
+        self.each_at(
+            sys::TessPageIteratorLevel_RIL_WORD,
+            |text, confidence, _| {
+                out.push((text, confidence));
+            },
+        );
         out
     }
 
@@ -149,32 +172,9 @@ impl Engine {
     /// (the order `text` writes its lines in): `[left, top, right, bottom]`, y downwards.
     pub fn line_boxes(&mut self) -> Vec<[i32; 4]> {
         let mut out = Vec::new();
-        let level = sys::TessPageIteratorLevel_RIL_TEXTLINE;
-        // SAFETY: as for `words`; the page iterator is a view of the result iterator, not a
-        // separate object to delete.
-        unsafe {
-            let it = sys::TessBaseAPIGetIterator(self.api);
-            if it.is_null() {
-                return out;
-            }
-            let page = sys::TessResultIteratorGetPageIterator(it);
-            loop {
-                let has_text = take_text(sys::TessResultIteratorGetUTF8Text(it, level))
-                    .is_some_and(|t| !t.trim().is_empty());
-                let (mut l, mut t, mut r, mut b) = (0, 0, 0, 0);
-                if has_text
-                    && !page.is_null()
-                    && sys::TessPageIteratorBoundingBox(page, level, &mut l, &mut t, &mut r, &mut b)
-                        != 0
-                {
-                    out.push([l, t, r, b]);
-                }
-                if sys::TessResultIteratorNext(it, level) == 0 {
-                    break;
-                }
-            }
-            sys::TessResultIteratorDelete(it);
-        }
+        self.each_at(sys::TessPageIteratorLevel_RIL_TEXTLINE, |_, _, b| {
+            out.push(b)
+        });
         out
     }
 
