@@ -37,6 +37,11 @@ fn each_scanner_encoding_is_read_page_by_page() {
             SourceKind::ScannedPdf,
         ),
         (
+            "001_sao_g3.pdf",
+            "001_ce2dbc4159756e8b.txt",
+            SourceKind::ScannedPdf,
+        ),
+        (
             "002_opdc_flate.pdf",
             "002_8b73769a33cd5e68.txt",
             SourceKind::ScannedPdf,

@@ -1,6 +1,6 @@
 //! One PDF image XObject (or inline image) decoded to 8-bit grayscale at its native
-//! resolution: DCTDecode (JPEG, CMYK included) through `image`, CCITTFaxDecode (G4 and 1-D G3)
-//! through `fax`, JPXDecode (JPEG 2000) through `hayro-jpeg2000`, JBIG2Decode (with its
+//! resolution: DCTDecode (JPEG, CMYK included) through `image`, CCITTFaxDecode (G4, and G3
+//! 1-D or 2-D) through `hayro-ccitt`, JPXDecode (JPEG 2000) through `hayro-jpeg2000`, JBIG2Decode (with its
 //! `/JBIG2Globals`) through `hayro-jbig2`, and raw samples after lopdf's transport filters
 //! (Flate with PNG/TIFF predictors, LZW, ASCII85/Hex, RunLength) in Gray, RGB, CMYK,
 //! ICCBased, Indexed and Separation colour spaces at 1–16 bits, `/Decode [1 0]` and stencil
@@ -270,7 +270,9 @@ pub fn decode(stream: &Stream, pdf: &lopdf::Document) -> Result<Decoded> {
     Ok(Decoded { image: img, note })
 }
 
-/// CCITT fax data (G4, or 1-D G3) to gray: black 0, white 255 — before `/Decode`.
+/// CCITT fax data (Group 4, Group 3 1-D or mixed 1-D/2-D; end-of-line codes, byte-aligned
+/// rows and end-of-block as `/DecodeParms` says) to gray: black 0, white 255 — before
+/// `/Decode`.
 fn ccitt(
     data: &[u8],
     w: u32,
@@ -279,42 +281,78 @@ fn ccitt(
     pdf: &lopdf::Document,
 ) -> Result<GrayImage> {
     let get = |k: &[u8]| parms.and_then(|p| entry(pdf, p, k, k));
+    let flag = |k: &[u8], default: bool| match get(k) {
+        Some(Object::Boolean(b)) => *b,
+        _ => default,
+    };
     let k = int(get(b"K")).unwrap_or(0);
     let columns = int(get(b"Columns")).unwrap_or(1728);
-    let black_is_1 = matches!(get(b"BlackIs1"), Some(Object::Boolean(true)));
-    if columns != i64::from(w) || w > u32::from(u16::MAX) || h > u32::from(u16::MAX) {
+    if columns != i64::from(w) {
         return Err(err(format!(
             "CCITTFaxDecode: /Columns {columns} does not match the width {w}"
         )));
     }
-    let mut out = GrayImage::from_pixel(w, h, image::Luma([255]));
-    let mut y = 0u32;
-    let mut line = |transitions: &[u16]| {
-        if y < h {
-            for (x, colour) in fax::decoder::pels(transitions, w as u16).enumerate() {
-                let black = colour == fax::Color::Black;
-                // The filter writes 0 for black unless /BlackIs1; DeviceGray 0 is black.
-                let bit_set = black == black_is_1;
-                out.put_pixel(x as u32, y, image::Luma([if bit_set { 255 } else { 0 }]));
-            }
-        }
-        y += 1;
+    let settings = hayro_ccitt::DecodeSettings {
+        columns: w,
+        rows: h,
+        end_of_block: flag(b"EndOfBlock", true),
+        end_of_line: flag(b"EndOfLine", false),
+        rows_are_byte_aligned: flag(b"EncodedByteAlign", false),
+        encoding: match k {
+            k if k < 0 => hayro_ccitt::EncodingMode::Group4,
+            0 => hayro_ccitt::EncodingMode::Group3_1D,
+            _ => hayro_ccitt::EncodingMode::Group3_2D,
+        },
+        strict: false,
     };
-    let ok = match k {
-        k if k < 0 => {
-            fax::decoder::decode_g4(data.iter().copied(), w as u16, Some(h as u16), &mut line)
-        }
-        0 => fax::decoder::decode_g3(data.iter().copied(), &mut line),
-        _ => {
-            return Err(err(
-                "CCITTFaxDecode with mixed 1-D/2-D Group 3 coding (K > 0) is not supported",
-            ))
-        }
+    let mut rows = FaxRows {
+        image: GrayImage::from_pixel(w, h, image::Luma([255])),
+        y: 0,
+        black_is_1: flag(b"BlackIs1", false),
     };
-    if ok.is_none() && y == 0 {
-        return Err(err("CCITTFaxDecode: the fax data is corrupt"));
+    let decoded = hayro_ccitt::decode(
+        data,
+        &mut rows,
+        &mut hayro_ccitt::DecoderContext::new(settings),
+    );
+    // Rows decoded before a fault are kept (the rest stays white); none is an error.
+    if let (Err(e), 0) = (decoded, rows.y) {
+        return Err(err(format!(
+            "CCITTFaxDecode: the fax data is corrupt ({e:?})"
+        )));
     }
-    Ok(out)
+    Ok(rows.image)
+}
+
+/// Receives fax rows as colour changes and paints them.
+struct FaxRows {
+    image: GrayImage,
+    y: u32,
+    black_is_1: bool,
+}
+
+impl hayro_ccitt::Decoder for FaxRows {
+    fn push_row(&mut self, changes: &[u32]) {
+        let (w, h) = self.image.dimensions();
+        if self.y >= h {
+            return;
+        }
+        // The filter writes 0 for black unless /BlackIs1; DeviceGray 0 is black.
+        let (black, white) = if self.black_is_1 { (255, 0) } else { (0, 255) };
+        let row = self.y as usize * w as usize;
+        let pixels: &mut [u8] = &mut self.image;
+        let line = &mut pixels[row..row + w as usize];
+        line.fill(white);
+        // Each row starts white; pairs of changes bound the black runs.
+        for run in changes.chunks(2) {
+            let from = (run[0] as usize).min(line.len());
+            let to = run
+                .get(1)
+                .map_or(line.len(), |&t| (t as usize).min(line.len()));
+            line[from..to.max(from)].fill(black);
+        }
+        self.y += 1;
+    }
 }
 
 /// JPEG 2000 data (a JP2 file or a bare codestream) to gray, through its own colour space.
