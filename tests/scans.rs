@@ -15,6 +15,10 @@ fn truth_pages(name: &str) -> usize {
     truth.split('\u{000C}').count()
 }
 
+fn names(d: &Document) -> Vec<&str> {
+    d.signatories.iter().map(|s| s.name.as_str()).collect()
+}
+
 fn assert_read_well(d: &Document, name: &str) {
     for p in &d.pages {
         let c = p.confidence.expect("OCR pages carry a confidence");
@@ -77,6 +81,11 @@ fn each_scanner_encoding_is_read_page_by_page() {
         // The subject too: a word OCR garbled in place of เรื่อง (001), and the preamble the
         // page's layout tells apart from a subject that fills its line (002).
         assert_eq!(d.subject, t.subject, "{scan}");
+        // The scans that reach the signature: the signing date and the signatory too.
+        if ["000_phuket.pdf", "004_pao_strips.pdf", "004_pao.tif"].contains(&scan) {
+            assert_eq!(d.date, t.date, "{scan}");
+            assert_eq!(names(&d), names(&t), "{scan}");
+        }
         assert!(
             !d.warnings.iter().any(|w| w.contains("turned")),
             "{scan}: upright pages are not turned: {:?}",
@@ -91,6 +100,9 @@ fn pages_scanned_sideways_are_turned_upright() {
     let t = ingest("text/003_625cfb078f57ecd4.txt");
     assert_read_well(&d, "003_sideways.pdf");
     assert_eq!(d.subject, t.subject);
+    // Its signing line reads `ประกาศ A WN ๒๕ เมษายน พ.ศ. ๒๕๖๒`: the date is still found.
+    assert_eq!(d.date, t.date);
+    assert_eq!(names(&d), names(&t));
     // The fixture feeds pages turned one way, then the other.
     for (page, turn) in [(1, 90), (2, 270), (3, 90)] {
         let note = format!("page {page}: turned {turn}° clockwise");

@@ -14,10 +14,17 @@ use crate::thai::digits::is_digit;
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:ประกาศ|สั่ง|ให้ไว้)\s*ณ\s*วัน").expect("signing pattern is valid")
 });
+/// The same line with `ณ วันที่` garbled by OCR into a few Latin letters or symbols (`A WN`,
+/// `@ Jun`): the formula word, then no Thai for at most ten characters, then a day number and
+/// a Thai word (the month). Only a full date on the line then makes it the signing date.
+static SIGNING_GARBLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:ประกาศ|สั่ง|ให้ไว้)\s+[^\s\p{Thai}][^\p{Thai}]{0,9}?\s+[0-9๐-๙]{1,2}\s+\p{Thai}")
+        .expect("garbled signing pattern is valid")
+});
 
 /// True for the line that dates the signature.
 pub fn is_signing_line(line: &str) -> bool {
-    SIGNING.is_match(line)
+    SIGNING.is_match(line) || SIGNING_GARBLED.is_match(line)
 }
 
 /// The honorifics a name begins with, as written (`ว่าที่ร้อยตรี ดร.`), and the rest.
@@ -102,6 +109,18 @@ pub fn is_routing_or_junk(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signing_line_with_its_formula_garbled_by_ocr() {
+        assert!(is_signing_line("ประกาศ ณ วันที่ ๒๕ เมษายน พ.ศ. ๒๕๖๒"));
+        assert!(is_signing_line("ประกาศ A WN ๒๕ เมษายน พ.ศ. ๒๕๖๒"));
+        assert!(is_signing_line("สั่ง @ Jun 3 มีนาคม 2566"));
+        // Not a title, not a sentence about an announcement, not a number of other things.
+        assert!(!is_signing_line("ประกาศจังหวัดภูเก็ต"));
+        assert!(!is_signing_line("ประกาศ ITA ประจำปี ๒๕๖๖"));
+        assert!(!is_signing_line("ประกาศ ฉบับที่ ๒ ลงวันที่ ๑ มีนาคม ๒๕๖๖"));
+        assert!(!is_signing_line("ประกาศ A very long Latin phrase 12 มีนาคม"));
+    }
 
     #[test]
     fn names_with_honorifics() {
