@@ -20,6 +20,20 @@ use crate::error::{Error, Result};
 
 /// The largest side a page image may have; real scans are below 15,000 pixels.
 const MAX_SIDE: i64 = 30_000;
+/// The most pixels a page image may have: an A4 page at 1,200 dpi has 139 million. A file
+/// that claims more gets an error, not a gigabyte allocated for it.
+const MAX_PIXELS: i64 = 150_000_000;
+
+/// An image's size, when it is one a page can have.
+fn in_range(width: i64, height: i64, what: &str) -> Result<(u32, u32)> {
+    let sides = (1..=MAX_SIDE).contains(&width) && (1..=MAX_SIDE).contains(&height);
+    if !sides || width * height > MAX_PIXELS {
+        return Err(err(format!(
+            "{what} of {width}×{height} pixels is out of range"
+        )));
+    }
+    Ok((width as u32, height as u32))
+}
 
 fn err(msg: impl Into<String>) -> Error {
     Error::Pdf(msg.into())
@@ -142,12 +156,7 @@ pub fn decode(stream: &Stream, pdf: &lopdf::Document) -> Result<Decoded> {
     let dict = &stream.dict;
     let width = int(entry(pdf, dict, b"Width", b"W")).unwrap_or(0);
     let height = int(entry(pdf, dict, b"Height", b"H")).unwrap_or(0);
-    if !(1..=MAX_SIDE).contains(&width) || !(1..=MAX_SIDE).contains(&height) {
-        return Err(err(format!(
-            "an image of {width}×{height} pixels is out of range"
-        )));
-    }
-    let (w, h) = (width as u32, height as u32);
+    let (w, h) = in_range(width, height, "an image")?;
     let mask = matches!(
         entry(pdf, dict, b"ImageMask", b"IM"),
         Some(Object::Boolean(true))
@@ -360,12 +369,11 @@ fn jpx(data: &[u8]) -> Result<GrayImage> {
     let jpx_err = |e: &dyn std::fmt::Display| err(format!("JPXDecode (JPEG 2000) image: {e}"));
     let settings = hayro_jpeg2000::DecodeSettings::default();
     let image = hayro_jpeg2000::Image::new(data, &settings).map_err(|e| jpx_err(&e))?;
-    let (w, h) = (image.width(), image.height());
-    if !(1..=MAX_SIDE).contains(&i64::from(w)) || !(1..=MAX_SIDE).contains(&i64::from(h)) {
-        return Err(err(format!(
-            "a JPEG 2000 image of {w}×{h} pixels is out of range"
-        )));
-    }
+    let (w, h) = in_range(
+        i64::from(image.width()),
+        i64::from(image.height()),
+        "a JPEG 2000 image",
+    )?;
     let alpha = usize::from(image.has_alpha());
     let channels = usize::from(image.color_space().num_channels());
     let colour = match channels {
@@ -403,12 +411,11 @@ fn jbig2(data: &[u8], globals: Option<&[u8]>) -> Result<GrayImage> {
         .map_err(|e| jbig2_err(&e))?;
     let page = hayro_jbig2::Page::new_embedded(data, globals.as_ref(), &settings)
         .map_err(|e| jbig2_err(&e))?;
-    let (w, h) = (page.width(), page.height());
-    if !(1..=MAX_SIDE).contains(&i64::from(w)) || !(1..=MAX_SIDE).contains(&i64::from(h)) {
-        return Err(err(format!(
-            "a JBIG2 image of {w}×{h} pixels is out of range"
-        )));
-    }
+    let (w, h) = in_range(
+        i64::from(page.width()),
+        i64::from(page.height()),
+        "a JBIG2 image",
+    )?;
     let mut sink = GraySink {
         pixels: Vec::with_capacity(w as usize * h as usize),
         width: w as usize,
@@ -442,5 +449,23 @@ impl hayro_jbig2::Decoder for GraySink {
         // A short row is padded white; the next starts a full width on.
         self.pixels.resize(self.row_start + self.width, 255);
         self.row_start += self.width;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_images_are_bounded_in_sides_and_in_pixels() {
+        assert_eq!(in_range(2480, 3508, "a page").ok(), Some((2480, 3508)));
+        assert!(in_range(0, 10, "a page").is_err());
+        assert!(in_range(40_000, 10, "a page").is_err());
+        // Each side allowed, the whole too large: 400 million pixels.
+        let e = in_range(20_000, 20_000, "a JBIG2 image").map(|_| ());
+        assert!(
+            matches!(&e, Err(Error::Pdf(m)) if m.contains("20000×20000")),
+            "{e:?}"
+        );
     }
 }
