@@ -253,29 +253,42 @@ fn a_readable_text_layer_is_used_and_an_unreadable_one_is_ocrd() {
 fn a_page_with_only_an_unreadable_text_layer_is_rendered_and_read() {
     // Text in an embedded font shown by glyph id, no ToUnicode map, no image: extraction gives
     // garbage and there is no image to OCR, so the page is drawn (pdftoppm) and read.
+    // The same page with its text turned into filled outlines: no text, no image, only
+    // shapes; drawn and read too.
     let t = ingest("text/000_2c97b2254962d538.txt");
-    let d = ingest("scans/text_only_broken.pdf");
-    assert!(d.pages[0].confidence.is_some(), "the page was OCR'd");
-    assert!(
-        d.warnings.iter().any(|w| w.contains("rendered at 300 dpi")),
-        "{:?}",
-        d.warnings
-    );
-    assert_eq!(d.issuer, t.issuer);
-    // Every line of the truth is there, give or take a few characters of OCR error.
-    let truth = std::fs::read_to_string(fixture("scans/text_only_broken.truth")).expect("truth");
-    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
-    let (got, want) = (squeeze(&d.text), squeeze(&truth));
-    let want_chars: Vec<char> = want.chars().collect();
-    let found = want_chars
-        .chunks(12)
-        .filter(|c| got.contains(&c.iter().collect::<String>()))
-        .count();
-    assert!(
-        found * 10 >= want_chars.chunks(12).count() * 6,
-        "{found} of {} twelve-letter runs found in {got}",
-        want_chars.chunks(12).count()
-    );
+    for (file, why) in [
+        ("text_only_broken", "text layer is not readable"),
+        ("text_outlines", "text turned into outlines"),
+    ] {
+        let d = ingest(&format!("scans/{file}.pdf"));
+        assert!(
+            d.pages[0].confidence.is_some(),
+            "{file}: the page was OCR'd"
+        );
+        assert!(
+            d.warnings
+                .iter()
+                .any(|w| w.contains("rendered at 300 dpi") && w.contains(why)),
+            "{file}: {:?}",
+            d.warnings
+        );
+        assert_eq!(d.issuer, t.issuer, "{file}");
+        // Every line of the truth is there, give or take a few characters of OCR error.
+        let truth =
+            std::fs::read_to_string(fixture(&format!("scans/{file}.truth"))).expect("truth");
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        let (got, want) = (squeeze(&d.text), squeeze(&truth));
+        let want_chars: Vec<char> = want.chars().collect();
+        let found = want_chars
+            .chunks(12)
+            .filter(|c| got.contains(&c.iter().collect::<String>()))
+            .count();
+        assert!(
+            found * 10 >= want_chars.chunks(12).count() * 6,
+            "{file}: {found} of {} twelve-letter runs found in {got}",
+            want_chars.chunks(12).count()
+        );
+    }
 }
 
 #[test]

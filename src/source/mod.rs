@@ -104,7 +104,7 @@ impl Opened<'_> {
             Opened::Pdf(p, bytes) => match p.page(index)? {
                 PdfPage::Text(t) => Ok(PageContent::Text(Cow::Owned(t))),
                 PdfPage::Image(i) => Ok(PageContent::Image(i)),
-                PdfPage::Render => render::page(bytes, index + 1).map(PageContent::Image),
+                PdfPage::Render(why) => render::page(bytes, index + 1, why).map(PageContent::Image),
             },
         }
     }

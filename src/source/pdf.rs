@@ -37,12 +37,18 @@ pub struct PdfFile {
 }
 
 /// What one page gives: its text layer, an image to OCR, or the news that it must be drawn
-/// to be read (text in a font without a Unicode map, and no image: see `render`).
+/// to be read, and why (text in a font without a Unicode map, or text turned into outlines,
+/// and no image: see `render`).
 pub enum PdfPage {
     Text(String),
     Image(PageImage),
-    Render,
+    Render(&'static str),
 }
+
+/// Filled shapes from which a page without text or images is taken for text drawn as
+/// outlines (a page of it fills hundreds: 557 for the outlined fixture page) rather than a
+/// blank page with a rule or a small emblem on it.
+const OUTLINED_TEXT_FILLS: usize = 50;
 
 /// An image drawn on the page and the transformation that places its unit square.
 struct Placed<'a> {
@@ -168,7 +174,12 @@ impl PdfFile {
         }
         if walk.images.is_empty() {
             if walk.shows_text {
-                return Ok(PdfPage::Render);
+                return Ok(PdfPage::Render("its text layer is not readable text"));
+            }
+            if walk.fills >= OUTLINED_TEXT_FILLS {
+                return Ok(PdfPage::Render(
+                    "it draws shapes, not text or images (text turned into outlines)",
+                ));
             }
             return Err(pdf_err("the page is blank: no image and no text"));
         }
@@ -250,6 +261,7 @@ impl PdfFile {
                     }
                 }
                 "Tj" | "TJ" | "'" | "\"" => out.shows_text = true,
+                "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => out.fills += 1,
                 "BI" => {
                     if let Some(Object::Stream(s)) = op.operands.into_iter().next() {
                         out.images.push(Placed {
@@ -419,6 +431,8 @@ fn paint(canvas: &mut GrayImage, img: &GrayImage, ctm: Matrix, top_left: [f64; 2
 struct Walk<'a> {
     images: Vec<Placed<'a>>,
     shows_text: bool,
+    /// Path-filling operators met (`f`, `B` …).
+    fills: usize,
 }
 
 /// Whether a page's extracted text layer is text a reader would recognise: enough of it, and

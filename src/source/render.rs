@@ -1,5 +1,6 @@
 //! Drawing a PDF page that can only be read by looking at it: a text layer in a font without a
-//! Unicode map (common in Thai PDFs) on a page that draws no image to OCR.
+//! Unicode map (common in Thai PDFs), or text turned into outlines, on a page that draws no
+//! image to OCR.
 //!
 //! Why poppler's `pdftoppm`, run as a separate process, and not a renderer crate: the crates
 //! that render PDFs either bundle a C++ engine that downloads or builds at compile time
@@ -27,8 +28,9 @@ fn render_err(e: impl std::fmt::Display) -> Error {
     Error::Pdf(format!("rendering the page: {e}"))
 }
 
-/// Renders page `number` (1-based) of the PDF in `bytes` to a gray image at `DPI`.
-pub fn page(bytes: &[u8], number: usize) -> Result<PageImage> {
+/// Renders page `number` (1-based) of the PDF in `bytes` to a gray image at `DPI`; `why` it
+/// must be drawn goes into the page's notes.
+pub fn page(bytes: &[u8], number: usize, why: &str) -> Result<PageImage> {
     let program = program();
     let n = number.to_string();
     let mut child = Command::new(&program)
@@ -93,7 +95,7 @@ pub fn page(bytes: &[u8], number: usize) -> Result<PageImage> {
     let mut page = PageImage::new(image)?;
     page.dpi = DPI;
     page.notes.push(format!(
-        "the page was rendered at {DPI} dpi by {program}: its text layer is not readable text"
+        "the page was rendered at {DPI} dpi by {program}: {why}"
     ));
     Ok(page)
 }
