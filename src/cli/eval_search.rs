@@ -285,18 +285,16 @@ pub fn bench(
     }
     let mut out = std::io::stdout().lock();
     let rate = made as f64 / index_secs;
-    // Memory while indexing at a tenth and at the end of the corpus: flat when bounded.
-    let early = anon_samples
-        .get(anon_samples.len() / 10)
-        .map_or(0.0, |s| s.1);
-    let late = anon_samples.last().map_or(0.0, |s| s.1);
-    // The heap at each tenth of the corpus: a bounded writer levels off.
+    // The heap at each tenth of the corpus (the first and the last summed up): a bounded
+    // writer levels off.
     let tenths: Vec<f64> = (1..=10)
         .filter_map(|k| {
             let i = (anon_samples.len() * k / 10).checked_sub(1)?;
             anon_samples.get(i).map(|s| s.1)
         })
         .collect();
+    let early = tenths.first().copied().unwrap_or(0.0);
+    let late = tenths.last().copied().unwrap_or(0.0);
     if json {
         writeln!(
             out,

@@ -217,6 +217,38 @@ const MAX_ALTERNATIVES: usize = 16;
 /// How many spellings one confusion away a tolerant search tries, besides the text's own.
 const SPELLINGS: usize = 4;
 
+/// Chooses, for a tolerant search, the spellings of a text one OCR confusion away worth
+/// trying, and remembers them: a search builds each stage's query twice (loose and exact) and
+/// its widest stage again for the counts, and each must see the same spellings.
+pub struct Speller<'a> {
+    searcher: &'a tantivy::Searcher,
+    /// The words field, whose document frequencies rank the spellings.
+    field: Field,
+    chosen: std::cell::RefCell<std::collections::HashMap<String, Vec<String>>>,
+}
+
+impl<'a> Speller<'a> {
+    pub fn new(searcher: &'a tantivy::Searcher, fields: &Fields) -> Self {
+        Speller {
+            searcher,
+            field: fields.text,
+            chosen: Default::default(),
+        }
+    }
+
+    /// The likeliest spellings of `text` (see `likeliest_spellings`), worked out once.
+    fn spellings(&self, text: &str) -> Vec<String> {
+        if let Some(known) = self.chosen.borrow().get(text) {
+            return known.clone();
+        }
+        let chosen = likeliest_spellings(self.searcher, self.field, text);
+        self.chosen
+            .borrow_mut()
+            .insert(text.to_string(), chosen.clone());
+        chosen
+    }
+}
+
 /// The `SPELLINGS` spellings of a text one OCR confusion away that the index holds most of,
 /// judged by the document frequency of each one's rarest word (an upper bound on its
 /// matches); a spelling with a word found nowhere is dropped, as is one whose words are the
@@ -265,7 +297,7 @@ fn text_query(
     text: &str,
     reach: Reach,
     m: Matching,
-    index: Option<&tantivy::Searcher>,
+    speller: Option<&Speller>,
 ) -> Option<Node> {
     let text = normalize_query(text);
     let w = words(&text);
@@ -289,9 +321,7 @@ fn text_query(
         }
     }
     if reach.spellings() {
-        let spellings = index
-            .map(|searcher| likeliest_spellings(searcher, f.text, &text))
-            .unwrap_or_default();
+        let spellings = speller.map(|s| s.spellings(&text)).unwrap_or_default();
         for sp in &spellings {
             let sw = words(sp);
             for field in [f.text, f.subject, f.issuer, f.section, f.signatories] {
@@ -368,7 +398,7 @@ pub fn build_query(
     q: &str,
     reach: Reach,
     matching: Matching,
-    index: Option<&tantivy::Searcher>,
+    speller: Option<&Speller>,
 ) -> Result<(Node, Vec<String>), IndexError> {
     let items = query::parse(q).map_err(IndexError::Query)?;
     let mut clauses: Vec<(Occur, Node)> = Vec::new();
@@ -388,7 +418,7 @@ pub fn build_query(
                 }
                 // An exclusion is matched as widely as exact matching goes.
                 let r = if item.negated { Reach::Bigrams } else { reach };
-                text_query(f, t, r, m, index)
+                text_query(f, t, r, m, speller)
             }
             Part::Filter(fl) => filter_query(f, fl, m),
         };
@@ -549,6 +579,7 @@ impl Searcher {
     pub fn search(&self, q: &str, opts: &SearchOptions) -> Result<Results, IndexError> {
         let f = &self.fields;
         let searcher = self.reader.searcher();
+        let speller = Speller::new(&searcher, f);
         let fetch = (opts.limit.max(1)) * 3;
         let ladder: &[Reach] = if opts.fuzzy {
             &[
@@ -564,8 +595,8 @@ impl Searcher {
         let mut rungs = ladder.iter().copied();
         let mut reach = Reach::Words;
         let (needles, top) = loop {
-            let (loose, needles) = build_query(f, q, reach, Matching::Loose, Some(&searcher))?;
-            let (exact, _) = build_query(f, q, reach, Matching::Exact, Some(&searcher))?;
+            let (loose, needles) = build_query(f, q, reach, Matching::Loose, Some(&speller))?;
+            let (exact, _) = build_query(f, q, reach, Matching::Exact, Some(&speller))?;
             let top = ranked(&searcher, &loose, &exact, fetch)?;
             if top.len() >= fetch || reach == widest {
                 break (needles, top);
@@ -626,7 +657,7 @@ impl Searcher {
         // The total and the facets count every exact match of the widest matching, which
         // visits every match: only when asked for, in one pass.
         let (total, facets) = if opts.facets {
-            let query = build_query(f, q, widest, Matching::Exact, Some(&searcher))?
+            let query = build_query(f, q, widest, Matching::Exact, Some(&speller))?
                 .0
                 .query();
             let mut fc = FacetCollector::for_field("facets");
@@ -800,12 +831,12 @@ mod tests {
         let dir = tempfile::tempdir().expect("tmp");
         let ix = fixture_index(dir.path());
         let searcher = ix.searcher().expect("searcher").reader.searcher();
+        let speller = Speller::new(&searcher, &ix.fields);
         let mut matched = 0;
         for q in QUERIES {
             for reach in REACHES {
-                let (exact, _) =
-                    build_query(&ix.fields, q, reach, Matching::Exact, Some(&searcher))
-                        .expect("query");
+                let (exact, _) = build_query(&ix.fields, q, reach, Matching::Exact, Some(&speller))
+                    .expect("query");
                 let want = matches(&searcher, &exact);
                 matched += want.len();
                 let weights = exact.weights(&searcher).expect("weights");
@@ -833,10 +864,11 @@ mod tests {
         let dir = tempfile::tempdir().expect("tmp");
         let ix = fixture_index(dir.path());
         let searcher = ix.searcher().expect("searcher").reader.searcher();
+        let speller = Speller::new(&searcher, &ix.fields);
         for q in QUERIES {
             for reach in REACHES {
                 let build = |m| {
-                    build_query(&ix.fields, q, reach, m, Some(&searcher))
+                    build_query(&ix.fields, q, reach, m, Some(&speller))
                         .expect("query")
                         .0
                 };

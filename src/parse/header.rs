@@ -104,9 +104,7 @@ fn strip_subject_word(line: &str) -> Option<&str> {
 fn subject_after_garbled_word(line: &str) -> Option<&str> {
     let (first, rest) = line.trim_start().split_once(char::is_whitespace)?;
     let rest = rest.trim_start();
-    let garbled = (1..=4).contains(&first.chars().count())
-        && !first.chars().any(is_thai_letter)
-        && first.chars().all(|c| !c.is_whitespace());
+    let garbled = (1..=4).contains(&first.chars().count()) && !first.chars().any(is_thai_letter);
     (garbled
         && rest.chars().next().is_some_and(is_thai_letter)
         && rest.chars().count() >= 10
