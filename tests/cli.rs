@@ -156,6 +156,26 @@ fn eval_reports_every_file_and_the_benchmark() {
 }
 
 #[test]
+fn the_digit_pass_reads_faces_it_was_never_trained_on() {
+    // fixtures/digits: six pages in faces kept out of the digit model's training
+    // (scripts/render-digit-training.py), two of them bilevel as no training glyph is.
+    let out = prakat(&["eval", "--json", &path("digits")]);
+    assert_eq!(out.status.code(), Some(0));
+    let lines = json_lines(&out);
+    let summary = lines
+        .iter()
+        .find_map(|l| l.get("digit_summary"))
+        .expect("a digit summary");
+    let (ours, plain) = (
+        summary["digit_accuracy"].as_f64().unwrap_or(0.0),
+        summary["tesseract_digit_accuracy"].as_f64().unwrap_or(1.0),
+    );
+    assert!(summary["digits"].as_u64().unwrap_or(0) > 1000);
+    assert!(plain < 0.6, "plain Tesseract {plain}");
+    assert!(ours >= 0.93, "prakat {ours}");
+}
+
+#[test]
 fn search_finds_prints_and_says_when_nothing_matched() {
     let dir = tempfile::tempdir().expect("temp dir");
     let index = dir.path().join("ix");

@@ -1,45 +1,15 @@
-//! Which Thai digit a glyph image is: nearest neighbour among templates rendered from the fonts
-//! Thai documents are set in (`dictionaries/digit_templates.png`, made by
-//! `scripts/make-digit-templates.py`), compiled into the binary.
+//! Which Thai digit a glyph image is, and whether it is one at all: the glyph's shape
+//! features ([`features`]) read by the small network of [`super::digit_model`], compiled into
+//! the binary.
 //!
-//! A glyph is compared by shape alone: its ink, cropped to its bounding box and scaled to a
-//! fixed grid (so size and stroke weight matter little), plus its aspect ratio (๑ is narrow,
-//! ๔ and ๘ wide). Templates go through the very same function as the glyphs from a page.
-
 use std::sync::LazyLock;
 
 use image::GrayImage;
 
-/// Side of the grid a glyph's ink is scaled to.
-const GRID: u32 = 16;
-/// How much the aspect ratio (log scale) weighs against the grid's 256 ink fractions.
-const ASPECT_WEIGHT: f32 = 6.0;
-/// Side of a template cell in the sheet.
-const CELL: u32 = 96;
+use super::digit_model::{Mlp, NOT_A_DIGIT};
 
-/// A glyph's shape, ready for comparison.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Shape {
-    grid: Vec<f32>,
-    log_aspect: f32,
-}
-
-impl Shape {
-    /// Width over height of the ink.
-    pub fn aspect(&self) -> f32 {
-        self.log_aspect.exp()
-    }
-
-    fn distance(&self, other: &Shape) -> f32 {
-        let d: f32 = self
-            .grid
-            .iter()
-            .zip(&other.grid)
-            .map(|(a, b)| (a - b) * (a - b))
-            .sum();
-        d + (ASPECT_WEIGHT * (self.log_aspect - other.log_aspect)).powi(2)
-    }
-}
+/// Side of the grid of ink shares the model reads.
+const GRID: usize = 16;
 
 /// The threshold between ink and paper in a patch: halfway between its darkest and lightest
 /// values, and no ink at all in a patch without contrast.
@@ -52,9 +22,8 @@ pub(super) fn ink_threshold(img: &GrayImage) -> Option<u8> {
     (hi.saturating_sub(lo) >= 48).then(|| lo + (hi - lo) / 2)
 }
 
-/// The shape of the ink in a patch holding one glyph; `None` for a patch with no ink.
-pub fn shape(img: &GrayImage) -> Option<Shape> {
-    let t = ink_threshold(img)?;
+/// The bounding box of a patch's ink (x0, y0, x1, y1), `None` for a patch without ink.
+fn ink_box(img: &GrayImage, t: u8) -> Option<(u32, u32, u32, u32)> {
     let (w, h) = img.dimensions();
     let (mut x0, mut y0, mut x1, mut y1) = (w, h, 0, 0);
     for (x, y, p) in img.enumerate_pixels() {
@@ -62,79 +31,126 @@ pub fn shape(img: &GrayImage) -> Option<Shape> {
             (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x + 1), y1.max(y + 1));
         }
     }
-    if x1 <= x0 || y1 <= y0 {
-        return None;
-    }
-    let (bw, bh) = (x1 - x0, y1 - y0);
-    let mut grid = vec![0f32; (GRID * GRID) as usize];
-    let mut counts = vec![0u32; (GRID * GRID) as usize];
-    for y in y0..y1 {
-        for x in x0..x1 {
-            let gx = ((x - x0) * GRID / bw).min(GRID - 1);
-            let gy = ((y - y0) * GRID / bh).min(GRID - 1);
-            let i = (gy * GRID + gx) as usize;
-            counts[i] += 1;
-            if img.get_pixel(x, y).0[0] < t {
-                grid[i] += 1.0;
-            }
-        }
-    }
-    for (g, &n) in grid.iter_mut().zip(&counts) {
-        if n > 0 {
-            *g /= n as f32;
-        }
-    }
-    Some(Shape {
-        grid,
-        log_aspect: (bw as f32 / bh as f32).ln(),
-    })
+    (x1 > x0 && y1 > y0).then_some((x0, y0, x1, y1))
 }
 
-struct Templates {
-    shapes: Vec<(char, Shape)>,
+/// Side of the finer map the stroke directions are measured on.
+const FINE: usize = 24;
+/// Cells of the direction histograms per side, and directions per cell.
+const HOG_CELLS: usize = 4;
+const HOG_BINS: usize = 8;
+
+/// How many numbers describe a glyph to the model: the ink grid, the directions of its
+/// strokes (histograms of gradient directions over 4×4 cells), and the aspect ratio.
+pub const FEATURES: usize = GRID * GRID + HOG_CELLS * HOG_CELLS * HOG_BINS + 1;
+
+/// The ink of a patch's glyph resampled to `n`×`n` (its bounding box stretched to fill it):
+/// each cell the share of 4×4 sample points that fall on ink.
+fn ink_map(img: &GrayImage, t: u8, bbox: (u32, u32, u32, u32), n: usize) -> Vec<f32> {
+    let (x0, y0, x1, y1) = bbox;
+    let (bw, bh) = ((x1 - x0) as f32, (y1 - y0) as f32);
+    let mut out = vec![0f32; n * n];
+    for cy in 0..n {
+        for cx in 0..n {
+            let mut ink = 0;
+            for sy in 0..4 {
+                for sx in 0..4 {
+                    let fx = (cx as f32 + (sx as f32 + 0.5) / 4.0) / n as f32 * bw;
+                    let fy = (cy as f32 + (sy as f32 + 0.5) / 4.0) / n as f32 * bh;
+                    let (x, y) = (
+                        x0 + (fx as u32).min(x1 - x0 - 1),
+                        y0 + (fy as u32).min(y1 - y0 - 1),
+                    );
+                    if img.get_pixel(x, y).0[0] < t {
+                        ink += 1;
+                    }
+                }
+            }
+            out[cy * n + cx] = ink as f32 / 16.0;
+        }
+    }
+    out
 }
 
-static TEMPLATES: LazyLock<Templates> = LazyLock::new(|| {
-    let png = include_bytes!("../../dictionaries/digit_templates.png");
-    let labels = include_str!("../../dictionaries/digit_templates.txt");
-    // The sheet is data of this repository, checked by the tests: a sheet that does not
-    // decode leaves the classifier empty (and re-recognition off) rather than panicking.
-    let sheet = image::load_from_memory(png)
-        .map(|i| i.to_luma8())
-        .unwrap_or_default();
-    let cols = sheet.width() / CELL;
-    let shapes = labels
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .enumerate()
-        .filter_map(|(i, l)| {
-            let digit = l.chars().next()?;
-            let (cx, cy) = (
-                (i as u32 % cols.max(1)) * CELL,
-                (i as u32 / cols.max(1)) * CELL,
-            );
-            if cols == 0 || cy + CELL > sheet.height() {
-                return None;
+/// Histograms of stroke-edge directions: what tells a tail curling up from one curling
+/// down, whatever the stroke's weight.
+fn directions(map: &[f32], n: usize) -> Vec<f32> {
+    let cell = n / HOG_CELLS;
+    let mut out = vec![0f32; HOG_CELLS * HOG_CELLS * HOG_BINS];
+    let at = |x: usize, y: usize| map[y * n + x];
+    for y in 1..n - 1 {
+        for x in 1..n - 1 {
+            let gx = at(x + 1, y) - at(x - 1, y);
+            let gy = at(x, y + 1) - at(x, y - 1);
+            let m = (gx * gx + gy * gy).sqrt();
+            if m == 0.0 {
+                continue;
             }
-            let cell = image::imageops::crop_imm(&sheet, cx, cy, CELL, CELL).to_image();
-            Some((digit, shape(&cell)?))
-        })
-        .collect();
-    Templates { shapes }
+            let angle = gy.atan2(gx) + std::f32::consts::PI; // 0..2π
+            let bin = ((angle / std::f32::consts::TAU * HOG_BINS as f32) as usize) % HOG_BINS;
+            let (c_x, c_y) = ((x / cell).min(HOG_CELLS - 1), (y / cell).min(HOG_CELLS - 1));
+            out[(c_y * HOG_CELLS + c_x) * HOG_BINS + bin] += m;
+        }
+    }
+    let norm = out.iter().map(|v| v * v).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        out.iter_mut().for_each(|v| *v = *v / norm * 4.0);
+    }
+    out
+}
+
+/// The numbers the digit model reads for a patch holding one glyph — the same for the
+/// trainer's glyphs as for a page's — and the glyph's width over height; `None` for no ink.
+///
+/// The glyph's ink is stretched to a square, so size and stroke weight matter little; its
+/// aspect ratio (๑ is narrow, ๔ and ๘ wide) goes in as a number of its own.
+pub fn features(img: &GrayImage) -> Option<(Vec<f32>, f32)> {
+    let t = ink_threshold(img)?;
+    let bbox = ink_box(img, t)?;
+    let aspect = (bbox.2 - bbox.0) as f32 / (bbox.3 - bbox.1) as f32;
+    let mut x = ink_map(img, t, bbox, GRID);
+    x.extend(directions(&ink_map(img, t, bbox, FINE), FINE));
+    x.push(aspect.ln());
+    Some((x, aspect))
+}
+
+static MODEL: LazyLock<Option<Mlp>> = LazyLock::new(|| {
+    // The model is data of this repository, checked by the tests: one that does not read
+    // leaves re-recognition off rather than panicking.
+    Mlp::from_bytes(include_bytes!("../../dictionaries/digit_model.bin"))
+        .filter(|m| m.inputs == FEATURES)
 });
 
-/// How many templates the classifier holds (0 if its data could not be read).
-pub fn template_count() -> usize {
-    TEMPLATES.shapes.len()
+/// Whether the digit model is there to use.
+pub fn model_loaded() -> bool {
+    MODEL.is_some()
 }
 
-/// The Thai digit a glyph's shape is nearest to, with the distance.
-pub fn classify(glyph: &Shape) -> Option<(char, f32)> {
-    TEMPLATES
-        .shapes
-        .iter()
-        .map(|(d, s)| (*d, s.distance(glyph)))
-        .min_by(|a, b| a.1.total_cmp(&b.1))
+/// What the model makes of one glyph.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reading {
+    /// The likeliest Thai digit (among the digits only).
+    pub digit: char,
+    /// That digit's probability.
+    pub p_digit: f32,
+    /// The probability that the glyph is no Thai digit at all (a letter, a bracket, a dash).
+    pub p_other: f32,
+    /// The glyph's width over height.
+    pub aspect: f32,
+}
+
+/// The Thai digit a glyph patch most likely is; `None` for a patch with no ink, or no model.
+pub fn classify(img: &GrayImage) -> Option<Reading> {
+    let model = MODEL.as_ref()?;
+    let (x, aspect) = features(img)?;
+    let p = model.probabilities(&x);
+    let best = (0..NOT_A_DIGIT).max_by(|&a, &b| p[a].total_cmp(&p[b]))?;
+    Some(Reading {
+        digit: char::from_u32('๐' as u32 + best as u32)?,
+        p_digit: p[best],
+        p_other: p[NOT_A_DIGIT],
+        aspect,
+    })
 }
 
 #[cfg(test)]
@@ -142,57 +158,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_template_is_read() {
-        assert_eq!(template_count(), 840);
-        let per_digit = |d: char| TEMPLATES.shapes.iter().filter(|(c, _)| *c == d).count();
-        assert!(('๐'..='๙').all(|d| per_digit(d) == 84));
+    fn the_model_is_read() {
+        assert!(model_loaded());
     }
 
     #[test]
     fn blank_patches_have_no_shape() {
-        assert!(shape(&GrayImage::from_pixel(20, 20, image::Luma([250]))).is_none());
+        assert!(features(&GrayImage::from_pixel(20, 20, image::Luma([250]))).is_none());
+        assert!(classify(&GrayImage::from_pixel(20, 20, image::Luma([250]))).is_none());
         let mut dot = GrayImage::from_pixel(20, 20, image::Luma([250]));
         dot.put_pixel(5, 5, image::Luma([0]));
-        assert!(shape(&dot).is_some_and(|s| s.log_aspect == 0.0));
-    }
-}
-
-#[cfg(test)]
-mod font_cv {
-    use super::*;
-
-    /// Leave one face family out: each template classified against the other families only
-    /// — how the classifier does on a face it has never seen. (This is how the design was
-    /// chosen: 1-NN 0.917; 3-, 5-, 9-NN votes 0.901, 0.912, 0.898; grids of 10, 12, 20 and a
-    /// smoothed grid within ±0.01 of 16. The held-out pages in fixtures/digits were not used.)
-    #[test]
-    fn a_face_never_seen_is_still_read() {
-        let families: Vec<String> = include_str!("../../dictionaries/digit_templates.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .map(|l| {
-                let face = l.split('\t').nth(1).unwrap_or("");
-                face.split('-').next().unwrap_or("").to_string()
-            })
-            .collect();
-        let shapes = &TEMPLATES.shapes;
-        assert_eq!(families.len(), shapes.len());
-        let right = shapes
-            .iter()
-            .enumerate()
-            .filter(|(i, (d, s))| {
-                let nearest = shapes
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, _)| families[*j] != families[*i])
-                    .min_by(|a, b| a.1 .1.distance(s).total_cmp(&b.1 .1.distance(s)));
-                nearest.is_some_and(|(_, (c, _))| c == d)
-            })
-            .count();
-        let accuracy = right as f64 / shapes.len() as f64;
-        assert!(
-            accuracy >= 0.9,
-            "leave-one-family-out accuracy {accuracy:.3}"
-        );
+        let (x, aspect) = features(&dot).expect("a dot has ink");
+        assert_eq!((x.len(), aspect), (FEATURES, 1.0));
     }
 }

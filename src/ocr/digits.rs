@@ -10,7 +10,7 @@
 
 use image::GrayImage;
 
-use super::digit_classifier::{classify, ink_threshold, shape};
+use super::digit_classifier::{classify, ink_threshold, Reading};
 
 /// What the pass did on one page.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -179,19 +179,22 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         seen = visible_index;
         offset = byte;
     }
-    // Clause labels Tesseract did not write as digits (`©.`, `on.`, `ฒ.`, `5`) become runs
-    // too, checked harder below.
-    let labels = label_candidates(text);
-    let mut all: Vec<(usize, usize, usize, bool)> = runs
+    // Tokens Tesseract did not write as digits but that may be numbers (clause labels read
+    // `©.`, `on.`, `ฒ.`; numbers read as Latin words) become runs too, checked harder below.
+    let mut all: Vec<(usize, usize, usize, Option<Candidate>)> = runs
         .into_iter()
-        .map(|(s, e, f)| (s, e, f, false))
-        .chain(labels.into_iter().map(|(s, e, f)| (s, e, f, true)))
+        .map(|(s, e, f)| (s, e, f, None))
+        .chain(
+            candidates(text)
+                .into_iter()
+                .map(|(s, e, f, k)| (s, e, f, Some(k))),
+        )
         .collect();
     all.sort_by_key(|r| r.0);
     all.dedup_by_key(|r| r.0);
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
-    for (start, end, first, label) in all {
+    for (start, end, first, candidate) in all {
         if start < last {
             continue;
         }
@@ -202,24 +205,30 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         };
         // The characters just before and after (past a period: its speck is no glyph here),
         // where they are on the same line: a glyph nearer to one of them than to the run's own
-        // boxes is theirs (`๑.๑` is two runs, each with one ๑).
+        // boxes is theirs if they are digits too (`๑.๑` is two runs, each with one ๑); beside
+        // a letter, it is the run's if it surely is a digit (the LSTM's boxes drift by up to a
+        // digit's width: `๒๕๖๕` boxed as if it ended a digit early).
         let same_line = |r: &Rect| r.y0 < area.y1 && r.y1 > area.y0;
         let before = boxes[..first].iter().rev().find(|(c, _)| *c != '.');
         let after = boxes[first + n..].iter().find(|(c, _)| *c != '.');
-        let neighbours: Vec<u32> = [before, after]
+        let neighbours: Vec<(u32, bool)> = [before, after]
             .into_iter()
             .flatten()
             .filter(|(_, r)| same_line(r))
-            .map(|(_, r)| (r.x0 + r.x1) / 2)
+            .map(|(c, r)| {
+                (
+                    (r.x0 + r.x1) / 2,
+                    is_thai_digit(*c) || stands_in_for_a_digit(*c),
+                )
+            })
             .collect();
         let centres = Centres {
             own: own.iter().map(|(_, r)| (r.x0 + r.x1) / 2).collect(),
             neighbours,
         };
-        let digits = if label {
-            read_label(image, area, &centres, &text[start..end])
-        } else {
-            read_run(image, area, &centres)
+        let digits = match candidate {
+            Some(kind) => read_candidate(image, area, &centres, &text[start..end], kind),
+            None => read_run(image, area, &centres),
         };
         out.push_str(&text[last..start]);
         if !digits.is_empty() && digits != text[start..end] {
@@ -236,65 +245,104 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
     }
 }
 
-/// Lines that open with a short token of no Thai letters (Latin letters, symbols, an Arabic
-/// digit, or one letter Tesseract writes for a digit), then Thai text: where announcements put
-/// clause numbers. Byte range of the token and the visible index of its first character.
-fn label_candidates(text: &str) -> Vec<(usize, usize, usize)> {
+/// A token Tesseract did not write as Thai digits that may still be a number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Candidate {
+    /// A line's first token, Thai text after it: where clause numbers stand (`©.`, `on.`).
+    Label,
+    /// A short Latin token among Thai words: the English model's reading of a number
+    /// (`weed` for ๒๕๖๙, `coco` for ๔๑๙๐).
+    Word,
+}
+
+/// Tokens of no Thai letters and no Thai digits — Latin letters, symbols, Arabic digits, or
+/// one letter Tesseract writes for a digit — that stand where numbers stand: at the start of a
+/// line before Thai text, or anywhere in a line that holds Thai. Byte range of the token,
+/// the visible index of its first character, and which kind it is. Only glyphs the model is
+/// sure are Thai digits turn one into digits (see [`read_candidate`]); genuine Latin words
+/// and Arabic numbers stay as they are.
+fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
+    let is_thai_letter = |c: char| ('\u{0E01}'..='\u{0E2E}').contains(&c) || "เแโใไ".contains(c);
     let mut out = Vec::new();
     let mut seen = 0usize;
     let mut offset = 0usize;
     for line in text.split_inclusive('\n') {
-        let visible_in_line = line.chars().filter(|c| !c.is_whitespace()).count();
-        let lead = line.len() - line.trim_start().len();
-        let rest = &line[lead..];
-        let token_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let token = &rest[..token_len];
-        let after = rest[token_len..].trim_start();
-        let n = token.chars().count();
-        let thai_follows = after
-            .chars()
-            .next()
-            .is_some_and(|c| ('\u{0E01}'..='\u{0E2E}').contains(&c) || "เแโใไ".contains(c));
-        let looks_like_label = (1..=4).contains(&n)
-            && !token
+        let thai_line = line.chars().any(is_thai_letter);
+        let mut first = true;
+        let mut visible = seen;
+        let mut rest = line;
+        let mut byte = offset;
+        loop {
+            let lead = rest.len() - rest.trim_start().len();
+            byte += lead;
+            rest = &rest[lead..];
+            let token_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            if token_len == 0 {
+                break;
+            }
+            let token = &rest[..token_len];
+            let after = rest[token_len..].trim_start();
+            let n = token.chars().count();
+            let latin_like = !token
                 .chars()
                 .any(|c| is_thai_digit(c) || c == '(' || c == ')')
-            && token.chars().all(|c| {
-                c.is_ascii_graphic() || matches!(c, '©' | '®' | '°') || stands_in_for_a_digit(c)
-            })
-            && token
-                .chars()
-                .any(|c| c.is_ascii_alphanumeric() || "©@ฒงวฆญณ".contains(c));
-        if thai_follows && looks_like_label {
-            out.push((offset + lead, offset + lead + token_len, seen));
+                && token.chars().all(|c| {
+                    c.is_ascii_graphic() || matches!(c, '©' | '®' | '°') || stands_in_for_a_digit(c)
+                })
+                && token
+                    .chars()
+                    .any(|c| c.is_ascii_alphanumeric() || "©@ฒงวฆญณ".contains(c));
+            if latin_like {
+                if first && (1..=4).contains(&n) && after.chars().next().is_some_and(is_thai_letter)
+                {
+                    out.push((byte, byte + token_len, visible, Candidate::Label));
+                } else if thai_line && (1..=6).contains(&n) {
+                    out.push((byte, byte + token_len, visible, Candidate::Word));
+                }
+            }
+            first = false;
+            visible += n;
+            byte += token_len;
+            rest = &rest[token_len..];
         }
-        seen += visible_in_line;
+        seen += line.chars().filter(|c| !c.is_whitespace()).count();
         offset += line.len();
     }
     out
 }
 
-/// A clause label re-read: accepted only if every glyph in it looks like a digit (a dash, a
-/// bullet or a Latin word does not), written back with its period.
-fn read_label(image: &GrayImage, area: Rect, centres: &Centres, original: &str) -> String {
+/// A candidate re-read: accepted only if every glyph in it is surely a digit (a dash, a
+/// bullet, a Latin letter or an Arabic digit is not). A clause label keeps or gains the
+/// period after it; a word keeps what followed its letters.
+fn read_candidate(
+    image: &GrayImage,
+    area: Rect,
+    centres: &Centres,
+    original: &str,
+    kind: Candidate,
+) -> String {
     let (glyphs, period) = read_glyphs(image, area, centres);
-    if glyphs.is_empty() || glyphs.len() > 3 || !glyphs.iter().all(GlyphReading::surely_a_digit) {
+    let most = match kind {
+        Candidate::Label => 3,
+        Candidate::Word => 8,
+    };
+    if glyphs.is_empty() || glyphs.len() > most || !glyphs.iter().all(surely_a_digit) {
         return String::new();
     }
     let mut s: String = glyphs.iter().map(|g| g.digit).collect();
-    if period || original.ends_with('.') {
+    if (period && kind == Candidate::Label) || original.ends_with('.') {
         s.push('.');
     }
     s
 }
 
-/// The farthest a glyph may be from every digit template and still be taken for a clause
-/// number (see [`read_label`]). On the scanned fixtures digits lie at 3–16 from their
-/// nearest template (a few at 24), parentheses, dashes and letters at 50 and beyond.
-const MAX_LABEL_DISTANCE: f32 = 20.0;
-/// Within a run Tesseract took for digits, what lies farther than this is not one (a
-/// parenthesis or dash caught in the run's area) and is left out.
-const MAX_RUN_DISTANCE: f32 = 40.0;
+/// How sure the model must be that a glyph is a Thai digit before a token Tesseract did not
+/// write as digits (a clause label read `©.`, a number read as Latin letters) is taken for
+/// one (see [`read_candidate`]).
+const SURELY_A_DIGIT: f32 = 0.9;
+/// Within a run Tesseract took for digits, a glyph the model takes for something else this
+/// surely (a bracket or a dash caught in the run's area) is left out.
+const SURELY_NOT_A_DIGIT: f32 = 0.95;
 
 /// The digits in a run's area of the page, one per glyph found there.
 ///
@@ -305,48 +353,57 @@ fn read_run(image: &GrayImage, area: Rect, centres: &Centres) -> String {
     read_glyphs(image, area, centres)
         .0
         .iter()
-        .filter(|g| g.distance <= MAX_RUN_DISTANCE)
+        .filter(|g| g.p_other < SURELY_NOT_A_DIGIT)
         .map(|g| g.digit)
         .collect()
 }
 
-/// One glyph of a run as the classifier sees it.
-#[derive(Debug, Clone, Copy)]
-struct GlyphReading {
-    digit: char,
-    /// Distance to the nearest template: how much it looks like any digit at all.
-    distance: f32,
-    /// Width over height.
-    aspect: f32,
+/// Shaped like a digit and taken for one: what a glyph Tesseract did not call a digit must
+/// be before it is read as one.
+fn surely_a_digit(r: &Reading) -> bool {
+    (0.3..=1.6).contains(&r.aspect) && 1.0 - r.p_other >= SURELY_A_DIGIT
 }
 
-impl GlyphReading {
-    /// Shaped like a digit and near a template: what a glyph Tesseract did not call a digit
-    /// must be before it is read as one.
-    fn surely_a_digit(&self) -> bool {
-        (0.3..=1.6).contains(&self.aspect) && self.distance <= MAX_LABEL_DISTANCE
-    }
-}
-
-/// The middles (x) of a run's own glyph boxes and of its neighbours' on the same line.
+/// The middles (x) of a run's own glyph boxes and of its neighbours' on the same line, each
+/// neighbour with whether it is a digit (or a stand-in for one).
 struct Centres {
     own: Vec<u32>,
-    neighbours: Vec<u32>,
+    neighbours: Vec<(u32, bool)>,
+}
+
+/// Whose a glyph is, by the boxes nearest to its middle.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Owner {
+    Run,
+    /// A neighbouring number's: not this run's.
+    Digits,
+    /// A neighbouring letter's box is nearer, but boxes drift: the run's if it is surely a digit.
+    Letters,
 }
 
 impl Centres {
-    /// Whether a glyph whose middle is at `x` is nearer the run's boxes than its neighbours'.
-    fn ours(&self, x: u32) -> bool {
-        let nearest = |v: &[u32]| v.iter().map(|&c| c.abs_diff(x)).min();
-        match (nearest(&self.own), nearest(&self.neighbours)) {
-            (Some(own), Some(other)) => own <= other,
-            _ => true,
+    fn owner(&self, x: u32) -> Owner {
+        let own = self.own.iter().map(|&c| c.abs_diff(x)).min();
+        let other = self
+            .neighbours
+            .iter()
+            .min_by_key(|(c, _)| c.abs_diff(x))
+            .map(|&(c, digit)| (c.abs_diff(x), digit));
+        match (own, other) {
+            (Some(own), Some((d, digit))) if d < own => {
+                if digit {
+                    Owner::Digits
+                } else {
+                    Owner::Letters
+                }
+            }
+            _ => Owner::Run,
         }
     }
 }
 
 /// The glyphs in a run's area, read as digits, and whether a period follows the last one.
-fn read_glyphs(image: &GrayImage, area: Rect, centres: &Centres) -> (Vec<GlyphReading>, bool) {
+fn read_glyphs(image: &GrayImage, area: Rect, centres: &Centres) -> (Vec<Reading>, bool) {
     let (w, h) = image.dimensions();
     let widen = (area.y1.saturating_sub(area.y0)) / 2;
     let pad = 3;
@@ -373,14 +430,18 @@ fn read_glyphs(image: &GrayImage, area: Rect, centres: &Centres) -> (Vec<GlyphRe
         } else {
             a.saturating_sub(own1)
         };
-        (gap as f32) < 0.6 * typical && centres.ours(x0 + (a + b) / 2)
+        (gap as f32) < 0.6 * typical && centres.owner(x0 + (a + b) / 2) != Owner::Digits
     };
     let kept: Vec<(u32, u32, GrayImage, bool)> = found
         .into_iter()
         .filter_map(|(a, b, g)| {
             let shared = b.min(own1).saturating_sub(a.max(own0));
             if shared * 3 >= b - a {
-                return centres.ours(x0 + (a + b) / 2).then_some((a, b, g, false));
+                return match centres.owner(x0 + (a + b) / 2) {
+                    Owner::Run => Some((a, b, g, false)),
+                    Owner::Letters => Some((a, b, g, true)),
+                    Owner::Digits => None,
+                };
             }
             let (ca, cb) = (a.max(lo), b.min(hi));
             let kept = cb.saturating_sub(ca) as f32;
@@ -400,14 +461,8 @@ fn read_glyphs(image: &GrayImage, area: Rect, centres: &Centres) -> (Vec<GlyphRe
     let readings = kept
         .iter()
         .filter_map(|(_, _, g, beside)| {
-            let s = shape(g)?;
-            let (digit, distance) = classify(&s)?;
-            let reading = GlyphReading {
-                digit,
-                distance,
-                aspect: s.aspect(),
-            };
-            (!beside || reading.surely_a_digit()).then_some(reading)
+            let reading = classify(g)?;
+            (!beside || surely_a_digit(&reading)).then_some(reading)
         })
         .collect();
     (readings, period)
@@ -477,7 +532,12 @@ fn glyphs(patch: &GrayImage) -> Glyphs {
             let group_small =
                 g.2.iter()
                     .all(|&m| ((boxes[m].3 - boxes[m].1) as f32) < 0.6 * typical);
-            if overlap * 2 >= narrower && (small || group_small) {
+            // Pieces of one broken glyph lie close; a mark of the next line below does not.
+            let gy0 = g.2.iter().map(|&m| boxes[m].1).min().unwrap_or(y0);
+            let gy1 = g.2.iter().map(|&m| boxes[m].3).max().unwrap_or(y1);
+            let apart = y0.saturating_sub(gy1).max(gy0.saturating_sub(y1));
+            if overlap * 2 >= narrower && (small || group_small) && (apart as f32) <= 0.25 * typical
+            {
                 g.0 = g.0.min(x0);
                 g.1 = g.1.max(x1);
                 g.2.push(k);
@@ -578,15 +638,39 @@ mod tests {
     #[test]
     fn line_openers_that_stand_for_clause_numbers() {
         let text = "ดังนี้\n©. ให้มีการเผยแพร่\non. ให้บุคลากร\n- ให้มีการจัดทำ\nฒ. การติดตาม\nwww.example.go.th ติดต่อ\nA4 paper\n(๑) ข้อ";
-        let found: Vec<&str> = label_candidates(text)
+        let found: Vec<&str> = candidates(text)
             .iter()
-            .map(|&(s, e, _)| &text[s..e])
+            .filter(|c| c.3 == Candidate::Label)
+            .map(|&(s, e, _, _)| &text[s..e])
             .collect();
         // A dash is no candidate (a bullet); a long Latin word and Latin text after are not.
         assert_eq!(found, vec!["©.", "on.", "ฒ."]);
         // The visible index points at the token's first character.
-        let (_, _, first) = label_candidates("ก ข\n5 ให้")[0];
+        let (_, _, first, _) = candidates("ก ข\n5 ให้")[0];
         assert_eq!(first, 2);
+    }
+
+    #[test]
+    fn latin_words_among_thai_are_candidates() {
+        let text =
+            "ระหว่างปี พ.ศ. weed - weds จำนวน ow แห่ง\nsee www.opdc.go.th now\nเว็บไซต์ www.opdc.go.th";
+        let found: Vec<(&str, Candidate)> = candidates(text)
+            .iter()
+            .map(|&(s, e, _, k)| (&text[s..e], k))
+            .collect();
+        // Short Latin tokens in a line that holds Thai; not the dash (no letter or digit),
+        // not a URL (too long), nothing in a line of Latin only.
+        assert_eq!(
+            found,
+            vec![
+                ("weed", Candidate::Word),
+                ("weds", Candidate::Word),
+                ("ow", Candidate::Word)
+            ]
+        );
+        // Visible indices count the characters before the token, spaces left out.
+        let (_, _, first, _) = candidates("ปี พ.ศ. weed")[0];
+        assert_eq!(first, "ปีพ.ศ.".chars().count());
     }
 
     #[test]

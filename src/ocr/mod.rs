@@ -5,6 +5,7 @@
 //! process starts — the binary re-executes itself with it set); pages run in parallel instead.
 
 pub mod digit_classifier;
+pub mod digit_model;
 pub mod digits;
 mod engine;
 pub mod layout;

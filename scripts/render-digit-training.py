@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Renders the training glyphs of prakat's Thai-digit model (src/ocr/digit_classifier.rs):
+the digits ๐–๙ and, as an eleventh class "not a Thai digit", the other characters a digit's
+place on a page may hold (Thai letters and vowels, Latin letters, Arabic digits, brackets,
+dashes, punctuation) — each in many faces, sizes and scanner degradations.
+
+Writes target/digit-training/sheet-NNN.png (96×96 cells, 40 to a row) and labels.txt (one
+line per cell: "class<TAB>family<TAB>face<TAB>variant", class a Thai digit or "x"). The
+trainer, `cargo run --release --example train-digit-model`, reads them and writes
+dictionaries/digit_model.bin. Nothing here is committed but the model: the sheets are
+made again from the fonts in a minute, the same each time (fixed seed).
+
+Faces: fonts-thai-tlwg (Laksaman — TH Sarabun's metrics — Norasi, Garuda, Loma, Kinnari,
+Waree, Purisa), fonts-arundina (Arundina Sans, Serif, Sans Mono) and fonts-noto-core/-extra
+(Noto Sans Thai, Noto Serif Thai in several weights and widths). Kept out, for the held-out
+test pages of fixtures/make_digit_pages.py: Umpush, Sawasdee, Noto Looped Thai and the
+typewriter faces (TlwgTypist, TlwgTypo, TlwgTypewriter, TlwgMono).
+
+Needs: apt-get install fonts-thai-tlwg fonts-arundina fonts-noto-core fonts-noto-extra;
+pip install pillow. Run from the repository root:
+    python3 scripts/render-digit-training.py
+"""
+import io
+import random
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+TLWG = "/usr/share/fonts/truetype/tlwg/"
+ARUNDINA = "/usr/share/fonts/truetype/arundina/"
+NOTO = "/usr/share/fonts/truetype/noto/"
+FACES = (
+    [TLWG + f + ".ttf" for f in [
+        "Laksaman", "Laksaman-Bold", "Laksaman-Italic", "Laksaman-BoldItalic",
+        "Norasi", "Norasi-Bold", "Norasi-Italic", "Norasi-BoldItalic",
+        "Garuda", "Garuda-Bold", "Garuda-Oblique", "Garuda-BoldOblique",
+        "Loma", "Loma-Bold", "Loma-Oblique", "Loma-BoldOblique",
+        "Kinnari", "Kinnari-Bold", "Kinnari-Italic", "Kinnari-BoldItalic",
+        "Waree", "Waree-Bold", "Waree-Oblique", "Waree-BoldOblique",
+        "Purisa", "Purisa-Bold", "Purisa-Oblique", "Purisa-BoldOblique"]]
+    + [ARUNDINA + f + ".ttf" for f in [
+        "ArundinaSans", "ArundinaSans-Bold", "ArundinaSans-Oblique", "ArundinaSerif",
+        "ArundinaSerif-Bold", "ArundinaSansMono", "ArundinaSansMono-Bold"]]
+    + [NOTO + f"Noto{kind}Thai-{w}.ttf" for kind in ["Sans", "Serif"] for w in [
+        "Regular", "Light", "Medium", "Bold", "Black", "Condensed", "SemiCondensedBold",
+        "ExtraCondensedSemiBold"]]
+)
+DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+# What else sits where Tesseract put a digit: Thai letters and vowels (a run's neighbours),
+# Latin letters and Arabic digits (the English model's guesses are sometimes right),
+# brackets, dashes and punctuation caught in a run's area.
+OTHERS = ("กขคฆงจฉชซญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ" "ะาำเแโใไๆฯ"
+          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" "0123456789"
+          "()[]-–—.,/:;'\"%+*&#")
+DIGIT_SAMPLES = 24   # per digit and face
+OTHER_SAMPLES = 3    # per other character and face
+CELL = 96
+COLS = 40
+PER_SHEET = COLS * COLS
+
+
+def family(path):
+    name = Path(path).stem
+    return name.split("-")[0]
+
+
+def has_glyph(font, ch):
+    """Whether the face draws `ch` (not the missing-glyph box it draws for U+E000)."""
+    return bytes(font.getmask(ch)) != bytes(font.getmask("\ue000"))
+
+
+def degrade(rnd, d, font_path):
+    """One rendering of character `d`, degraded as a scan might be."""
+    size = rnd.randint(30, 80)
+    font = ImageFont.truetype(font_path, size)
+    big = Image.new("L", (CELL * 2, CELL * 2), 255)
+    draw = ImageDraw.Draw(big)
+    x0, y0, x1, y1 = draw.textbbox((0, 0), d, font=font)
+    draw.text((CELL - (x1 - x0) / 2 - x0, CELL - (y1 - y0) / 2 - y0), d, font=font, fill=0)
+    # Stroke weight: a heavier or lighter toner.
+    r = rnd.random()
+    if r < 0.2:
+        big = big.filter(ImageFilter.MinFilter(3))
+    elif r < 0.35:
+        big = big.filter(ImageFilter.MaxFilter(3))
+    # Width, slant and rotation of the scan.
+    sx = rnd.uniform(0.85, 1.15)
+    shear = rnd.uniform(-0.12, 0.12)
+    big = big.transform(big.size, Image.AFFINE,
+                        (1 / sx, shear, CELL * (1 - 1 / sx) - shear * CELL, 0, 1, 0),
+                        resample=Image.BILINEAR, fillcolor=255)
+    big = big.rotate(rnd.uniform(-3, 3), resample=Image.BILINEAR, fillcolor=255)
+    cell = big.crop((CELL // 2, CELL // 2, CELL // 2 + CELL, CELL // 2 + CELL))
+    cell = cell.filter(ImageFilter.GaussianBlur(rnd.uniform(0.2, 1.4)))
+    # Paper and ink levels, grain, JPEG.
+    paper, ink = rnd.randint(190, 255), rnd.randint(0, 90)
+    cell = cell.point(lambda v: ink + (paper - ink) * v // 255)
+    if rnd.random() < 0.6:
+        noise = Image.effect_noise((CELL, CELL), rnd.uniform(5, 25))
+        cell = Image.blend(cell, noise, rnd.uniform(0.05, 0.2))
+    buf = io.BytesIO()
+    cell.save(buf, "JPEG", quality=rnd.randint(35, 90))
+    return Image.open(io.BytesIO(buf.getvalue())).convert("L")
+
+
+def main():
+    rnd = random.Random(4)
+    out = Path("target/digit-training")
+    out.mkdir(parents=True, exist_ok=True)
+    cells, labels = [], []
+    for path in FACES:
+        if not Path(path).exists():
+            raise SystemExit(f"missing font {path} (see the packages this script needs)")
+        face = Path(path).stem
+        for d in DIGITS:
+            for _ in range(DIGIT_SAMPLES):
+                cells.append(degrade(rnd, d, path))
+                labels.append(f"{d}\t{family(path)}\t{face}")
+        probe = ImageFont.truetype(path, 40)
+        for d in OTHERS:
+            if not has_glyph(probe, d):
+                continue
+            for _ in range(OTHER_SAMPLES):
+                cells.append(degrade(rnd, d, path))
+                labels.append(f"x\t{family(path)}\t{face}")
+    for old in out.glob("sheet-*.png"):
+        old.unlink()
+    for s in range(0, len(cells), PER_SHEET):
+        part = cells[s:s + PER_SHEET]
+        rows = -(-len(part) // COLS)
+        sheet = Image.new("L", (COLS * CELL, rows * CELL), 255)
+        for i, c in enumerate(part):
+            sheet.paste(c, ((i % COLS) * CELL, (i // COLS) * CELL))
+        sheet.save(out / f"sheet-{s // PER_SHEET:03}.png")
+    (out / "labels.txt").write_text("\n".join(labels) + "\n", encoding="utf-8")
+    print(f"{len(cells)} cells from {len(FACES)} faces in {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,172 @@
+//! The small network that tells which Thai digit a glyph is — or that it is none: one hidden
+//! layer of rectified units over a glyph's shape features, a softmax over eleven classes
+//! (๐–๙, and "not a Thai digit"). Its weights are data of this repository
+//! (`dictionaries/digit_model.bin`), trained by `examples/train_digit_model.rs` on glyphs
+//! that `scripts/render-digit-training.py` renders.
+//!
+//! Why a network and not nearest templates: the templates matched the faces they were cut
+//! from, but a face never seen (Noto Looped's ๕, Sawasdee's ๒) fell far from every template,
+//! and so did Latin letters — distance could not tell "an unfamiliar ๕" from "not a digit".
+//! The eleventh class says that directly, learnt from letters and punctuation.
+//!
+//! File layout (little-endian): `PKDM`, version 1 (u32), inputs, hidden, classes (u32 each),
+//! then f32 weights: hidden×inputs, hidden biases, classes×hidden, class biases.
+
+/// The classes: the ten Thai digits, then "not a Thai digit".
+pub const CLASSES: usize = 11;
+/// The class index of "not a Thai digit".
+pub const NOT_A_DIGIT: usize = 10;
+
+const MAGIC: &[u8; 4] = b"PKDM";
+const VERSION: u32 = 1;
+
+/// A one-hidden-layer perceptron.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mlp {
+    pub inputs: usize,
+    pub hidden: usize,
+    /// hidden × inputs, row by row.
+    pub w1: Vec<f32>,
+    pub b1: Vec<f32>,
+    /// CLASSES × hidden, row by row.
+    pub w2: Vec<f32>,
+    pub b2: Vec<f32>,
+}
+
+impl Mlp {
+    /// Reads a model file; `None` when it is not one (wrong magic, version or size).
+    pub fn from_bytes(bytes: &[u8]) -> Option<Mlp> {
+        let (head, mut rest) = bytes.split_at_checked(20)?;
+        if &head[..4] != MAGIC {
+            return None;
+        }
+        let word = |i: usize| -> Option<usize> {
+            let b: [u8; 4] = head.get(i..i + 4)?.try_into().ok()?;
+            usize::try_from(u32::from_le_bytes(b)).ok()
+        };
+        if word(4)? != VERSION as usize || word(16)? != CLASSES {
+            return None;
+        }
+        let (inputs, hidden) = (word(8)?, word(12)?);
+        let mut take = |n: usize| -> Option<Vec<f32>> {
+            let (part, tail) = rest.split_at_checked(n.checked_mul(4)?)?;
+            rest = tail;
+            Some(
+                part.chunks_exact(4)
+                    .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                    .collect(),
+            )
+        };
+        let model = Mlp {
+            inputs,
+            hidden,
+            w1: take(hidden.checked_mul(inputs)?)?,
+            b1: take(hidden)?,
+            w2: take(CLASSES.checked_mul(hidden)?)?,
+            b2: take(CLASSES)?,
+        };
+        rest.is_empty().then_some(model)
+    }
+
+    /// The model file's bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(20 + 4 * (self.w1.len() + self.w2.len() + 160));
+        out.extend_from_slice(MAGIC);
+        for n in [VERSION as usize, self.inputs, self.hidden, CLASSES] {
+            out.extend_from_slice(&(n as u32).to_le_bytes());
+        }
+        for w in [&self.w1, &self.b1, &self.w2, &self.b2] {
+            for v in w.iter() {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// The hidden layer's activations for one input (`x.len()` must be `inputs`).
+    pub fn hidden_layer(&self, x: &[f32], out: &mut Vec<f32>) {
+        out.clear();
+        out.extend(
+            self.w1
+                .chunks_exact(self.inputs.max(1))
+                .zip(&self.b1)
+                .map(|(row, b)| (dot(row, x) + b).max(0.0)),
+        );
+    }
+
+    /// The class scores before the softmax, from the hidden activations.
+    pub fn logits(&self, h: &[f32]) -> [f32; CLASSES] {
+        let mut z = [0f32; CLASSES];
+        for ((zi, row), b) in z
+            .iter_mut()
+            .zip(self.w2.chunks_exact(self.hidden.max(1)))
+            .zip(&self.b2)
+        {
+            *zi = dot(row, h) + b;
+        }
+        z
+    }
+
+    /// The probability of each class for one input.
+    pub fn probabilities(&self, x: &[f32]) -> [f32; CLASSES] {
+        let mut h = Vec::with_capacity(self.hidden);
+        self.hidden_layer(x, &mut h);
+        softmax(self.logits(&h))
+    }
+}
+
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// Turns scores into probabilities.
+pub fn softmax(z: [f32; CLASSES]) -> [f32; CLASSES] {
+    let max = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut p = z.map(|v| (v - max).exp());
+    let sum: f32 = p.iter().sum();
+    if sum > 0.0 {
+        p.iter_mut().for_each(|v| *v /= sum);
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> Mlp {
+        Mlp {
+            inputs: 2,
+            hidden: 3,
+            w1: vec![1.0, 0.0, 0.0, 1.0, -1.0, -1.0],
+            b1: vec![0.0, 0.5, 0.0],
+            w2: (0..CLASSES * 3).map(|i| i as f32 / 10.0).collect(),
+            b2: vec![0.0; CLASSES],
+        }
+    }
+
+    #[test]
+    fn a_model_survives_its_file() {
+        let m = tiny();
+        assert_eq!(Mlp::from_bytes(&m.to_bytes()), Some(m.clone()));
+        // Cut short, a byte too many, another magic: not a model.
+        let bytes = m.to_bytes();
+        assert!(Mlp::from_bytes(&bytes[..bytes.len() - 1]).is_none());
+        assert!(Mlp::from_bytes(&[bytes.as_slice(), &[0]].concat()).is_none());
+        assert!(Mlp::from_bytes(&[b"XXXX", &bytes[4..]].concat()).is_none());
+        assert!(Mlp::from_bytes(&[]).is_none());
+    }
+
+    #[test]
+    fn the_forward_pass_is_relu_then_softmax() {
+        let m = tiny();
+        let mut h = Vec::new();
+        m.hidden_layer(&[2.0, -1.0], &mut h);
+        // Row 2 is y + 0.5 = -0.5 and row 3 is -x-y = -1: both cut to 0 by the rectifier.
+        assert_eq!(h, vec![2.0, 0.0, 0.0]);
+        let p = m.probabilities(&[2.0, -1.0]);
+        assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-5);
+        // Later classes have larger weights on the first hidden unit: likelier.
+        assert!(p.windows(2).all(|w| w[1] > w[0]));
+    }
+}
