@@ -69,6 +69,16 @@ def has_glyph(font, ch):
     return bytes(font.getmask(ch)) != bytes(font.getmask("\ue000"))
 
 
+def grain_sheet(rnd, side=1024):
+    """Gaussian grain from the seeded generator (PIL's own effect_noise is not seeded), cut
+    into windows for each cell."""
+    return Image.frombytes("L", (side, side), bytes(
+        max(0, min(255, int(rnd.gauss(128, 40)))) for _ in range(side * side)))
+
+
+GRAIN = None
+
+
 def degrade(rnd, d, font_path):
     """One rendering of character `d`, degraded as a scan might be."""
     size = rnd.randint(30, 80)
@@ -81,7 +91,7 @@ def degrade(rnd, d, font_path):
     r = rnd.random()
     if r < 0.2:
         big = big.filter(ImageFilter.MinFilter(3))
-    elif r < 0.35:
+    elif r < 0.35 and size >= 50:
         big = big.filter(ImageFilter.MaxFilter(3))
     # Width, slant and rotation of the scan.
     sx = rnd.uniform(0.85, 1.15)
@@ -96,15 +106,18 @@ def degrade(rnd, d, font_path):
     paper, ink = rnd.randint(190, 255), rnd.randint(0, 90)
     cell = cell.point(lambda v: ink + (paper - ink) * v // 255)
     if rnd.random() < 0.6:
-        noise = Image.effect_noise((CELL, CELL), rnd.uniform(5, 25))
-        cell = Image.blend(cell, noise, rnd.uniform(0.05, 0.2))
+        x, y = rnd.randrange(1024 - CELL), rnd.randrange(1024 - CELL)
+        noise = GRAIN.crop((x, y, x + CELL, y + CELL))
+        cell = Image.blend(cell, noise, rnd.uniform(0.03, 0.15))
     buf = io.BytesIO()
     cell.save(buf, "JPEG", quality=rnd.randint(35, 90))
     return Image.open(io.BytesIO(buf.getvalue())).convert("L")
 
 
 def main():
+    global GRAIN
     rnd = random.Random(4)
+    GRAIN = grain_sheet(rnd)
     out = Path("target/digit-training")
     out.mkdir(parents=True, exist_ok=True)
     cells, labels = [], []

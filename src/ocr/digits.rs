@@ -56,9 +56,18 @@ fn digit_like(line: &[char]) -> Vec<bool> {
             }
         }
         if !changed {
-            return flags;
+            break;
         }
     }
+    // One Thai letter between two Thai digits, no space (`๒๕อ๖๑`: a ๖ broken in two, one
+    // half read as อ) is part of the number: Thai words are not written inside numbers.
+    for i in 1..line.len().saturating_sub(1) {
+        let letter = ('\u{0E01}'..='\u{0E2E}').contains(&line[i]);
+        if letter && !flags[i] && is_thai_digit(line[i - 1]) && is_thai_digit(line[i + 1]) {
+            flags[i] = true;
+        }
+    }
+    flags
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -72,23 +81,59 @@ struct Rect {
 /// The area a run's glyphs are looked for in: the columns of all its boxes, and the rows a
 /// digit of the run's typical height takes (its median top and bottom), with room above for
 /// the tails of ๕ ๖ ๙. A union of the boxes would let one odd box (a mark, a glyph of the
-/// line above) stretch the area into the neighbouring lines.
-fn run_area(boxes: &[(char, Rect)]) -> Option<Rect> {
+/// line above) stretch the area into the neighbouring lines. When the run's own boxes are
+/// far from the height of its line's letters (`band`: a token read as `a.` boxed a few
+/// pixels high), the line's rows are taken instead. The area comes with its core rows
+/// (top, bottom) before the room is added.
+fn run_area(boxes: &[(char, Rect)], band: Option<(u32, u32)>) -> Option<(Rect, (u32, u32))> {
     let x0 = boxes.iter().map(|b| b.1.x0).min()?;
     let x1 = boxes.iter().map(|b| b.1.x1).max()?;
-    let median = |mut v: Vec<u32>| -> u32 {
-        v.sort_unstable();
-        v[v.len() / 2]
-    };
-    let top = median(boxes.iter().map(|b| b.1.y0).collect());
-    let bottom = median(boxes.iter().map(|b| b.1.y1).collect());
+    let (mut top, mut bottom) = median_rows(boxes.iter().map(|b| b.1))?;
+    if let Some((bt, bb)) = band {
+        let (own, line) = (
+            bottom.saturating_sub(top) as f32,
+            bb.saturating_sub(bt) as f32,
+        );
+        let middle = (top + bottom) / 2;
+        if own < 0.6 * line || own > 1.6 * line || !(bt..=bb).contains(&middle) {
+            (top, bottom) = (bt, bb);
+        }
+    }
     let height = bottom.saturating_sub(top).max(1);
-    Some(Rect {
-        x0,
-        y0: top.saturating_sub(height * 2 / 5),
-        x1,
-        y1: bottom + height / 10,
-    })
+    Some((
+        Rect {
+            x0,
+            y0: top.saturating_sub(height * 2 / 5),
+            x1,
+            y1: bottom + height / 10,
+        },
+        (top, bottom),
+    ))
+}
+
+/// The median top and the median bottom of some boxes.
+fn median_rows(rects: impl Iterator<Item = Rect>) -> Option<(u32, u32)> {
+    let (mut tops, mut bottoms): (Vec<u32>, Vec<u32>) = rects.map(|r| (r.y0, r.y1)).unzip();
+    if tops.is_empty() {
+        return None;
+    }
+    tops.sort_unstable();
+    bottoms.sort_unstable();
+    Some((tops[tops.len() / 2], bottoms[bottoms.len() / 2]))
+}
+
+/// The rows a line's letters take: the median top and bottom of its Thai consonants' boxes
+/// (vowels and tone marks above and below would pull them apart), `None` with fewer than 3.
+fn line_band(boxes: &[(char, Rect)]) -> Option<(u32, u32)> {
+    let consonants: Vec<Rect> = boxes
+        .iter()
+        .filter(|(c, _)| ('ก'..='ฮ').contains(c) && !"ปฝฟฬฎฏฐญ".contains(*c))
+        .map(|b| b.1)
+        .collect();
+    if consonants.len() < 3 {
+        return None;
+    }
+    median_rows(consonants.into_iter())
 }
 
 /// Every character of Tesseract's glyph boxes (box-file lines `glyph left bottom right top
@@ -150,6 +195,7 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
     // Runs of digit-like characters, line by line (spaces count: a stand-in must touch a
     // Thai digit).
     let mut runs: Vec<(usize, usize, usize)> = Vec::new(); // byte start, byte end, first box
+    let mut lines: Vec<(usize, usize)> = Vec::new(); // each line's first and end box
     let mut seen = 0usize; // visible characters before the current line
     let mut offset = 0usize;
     for line in text.split_inclusive('\n') {
@@ -176,9 +222,14 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             byte += c.len_utf8();
         }
         runs.extend(open.take());
+        lines.push((seen, visible_index));
         seen = visible_index;
         offset = byte;
     }
+    let bands: Vec<Option<(u32, u32)>> = lines
+        .iter()
+        .map(|&(a, b)| line_band(&boxes[a..b]))
+        .collect();
     // Tokens Tesseract did not write as digits but that may be numbers (clause labels read
     // `©.`, `on.`, `ฒ.`; numbers read as Latin words) become runs too, checked harder below.
     let mut all: Vec<(usize, usize, usize, Option<Candidate>)> = runs
@@ -200,7 +251,11 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         }
         let n = text[start..end].chars().count();
         let own = &boxes[first..first + n];
-        let Some(area) = run_area(own) else {
+        let band = lines
+            .iter()
+            .position(|&(a, b)| (a..b).contains(&first))
+            .and_then(|l| bands[l]);
+        let Some((area, core)) = run_area(own, band) else {
             continue;
         };
         // The characters just before and after (past a period: its speck is no glyph here),
@@ -209,26 +264,31 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         // a letter, it is the run's if it surely is a digit (the LSTM's boxes drift by up to a
         // digit's width: `๒๕๖๕` boxed as if it ended a digit early).
         let same_line = |r: &Rect| r.y0 < area.y1 && r.y1 > area.y0;
-        let before = boxes[..first].iter().rev().find(|(c, _)| *c != '.');
-        let after = boxes[first + n..].iter().find(|(c, _)| *c != '.');
-        let neighbours: Vec<(u32, bool)> = [before, after]
-            .into_iter()
-            .flatten()
-            .filter(|(_, r)| same_line(r))
-            .map(|(c, r)| {
-                (
-                    (r.x0 + r.x1) / 2,
-                    is_thai_digit(*c) || stands_in_for_a_digit(*c),
-                )
-            })
-            .collect();
+        // Past a period the neighbour is another number's part (`๑.๒.๓`) or a word
+        // (`พ.ศ.`): nothing there is the run's.
+        let before = boxes[..first].iter().rev().position(|(c, _)| *c != '.');
+        let after = boxes[first + n..].iter().position(|(c, _)| *c != '.');
+        let neighbours: Vec<(u32, bool)> = [
+            before.map(|k| (&boxes[first - 1 - k], k > 0)),
+            after.map(|k| (&boxes[first + n + k], k > 0)),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|((_, r), _)| same_line(r))
+        .map(|((c, r), past_period)| {
+            (
+                (r.x0 + r.x1) / 2,
+                past_period || is_thai_digit(*c) || stands_in_for_a_digit(*c),
+            )
+        })
+        .collect();
         let centres = Centres {
             own: own.iter().map(|(_, r)| (r.x0 + r.x1) / 2).collect(),
             neighbours,
         };
         let digits = match candidate {
-            Some(kind) => read_candidate(image, area, &centres, &text[start..end], kind),
-            None => read_run(image, area, &centres),
+            Some(kind) => read_candidate(image, area, core, &centres, &text[start..end], kind),
+            None => read_run(image, area, core, &centres),
         };
         out.push_str(&text[last..start]);
         if !digits.is_empty() && digits != text[start..end] {
@@ -299,6 +359,25 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 } else if thai_line && (1..=6).contains(&n) {
                     out.push((byte, byte + token_len, visible, Candidate::Word));
                 }
+            } else if first {
+                // A clause label whose last number came out as letters (`๑.๒.ดา` for ๑.๒.๓):
+                // one or two characters after `digits.`, then a space.
+                if let Some(dot) = token.rfind('.') {
+                    let (head, tail) = (&token[..dot], &token[dot + 1..]);
+                    let tail_len = tail.chars().count();
+                    if head.chars().last().is_some_and(is_thai_digit)
+                        && (1..=2).contains(&tail_len)
+                        && !tail.chars().any(is_thai_digit)
+                    {
+                        let tail_visible = visible + head.chars().count() + 1;
+                        out.push((
+                            byte + dot + 1,
+                            byte + token_len,
+                            tail_visible,
+                            Candidate::Word,
+                        ));
+                    }
+                }
             }
             first = false;
             visible += n;
@@ -317,16 +396,23 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
 fn read_candidate(
     image: &GrayImage,
     area: Rect,
+    core: (u32, u32),
     centres: &Centres,
     original: &str,
     kind: Candidate,
 ) -> String {
-    let (glyphs, period) = read_glyphs(image, area, centres);
+    let (glyphs, period) = read_glyphs(image, area, core, centres);
     let most = match kind {
         Candidate::Label => 3,
         Candidate::Word => 8,
     };
     if glyphs.is_empty() || glyphs.len() > most || !glyphs.iter().all(surely_a_digit) {
+        // An Arabic clause number whose period Tesseract lost (`4 ให้มี…` for `4. ให้มี…`):
+        // the period back, when the page shows one.
+        let arabic = !original.is_empty() && original.chars().all(|c| c.is_ascii_digit());
+        if kind == Candidate::Label && arabic && period {
+            return format!("{original}.");
+        }
         return String::new();
     }
     let mut s: String = glyphs.iter().map(|g| g.digit).collect();
@@ -349,8 +435,8 @@ const SURELY_NOT_A_DIGIT: f32 = 0.95;
 /// Tesseract's glyph boxes come from its LSTM's time steps and can cut a digit's edge off, so
 /// the area is widened by half its height each side; glyphs whose middle then lies outside
 /// the run's own box belong to its neighbours and are left out.
-fn read_run(image: &GrayImage, area: Rect, centres: &Centres) -> String {
-    read_glyphs(image, area, centres)
+fn read_run(image: &GrayImage, area: Rect, core: (u32, u32), centres: &Centres) -> String {
+    read_glyphs(image, area, core, centres)
         .0
         .iter()
         .filter(|g| g.p_other < SURELY_NOT_A_DIGIT)
@@ -365,7 +451,8 @@ fn surely_a_digit(r: &Reading) -> bool {
 }
 
 /// The middles (x) of a run's own glyph boxes and of its neighbours' on the same line, each
-/// neighbour with whether it is a digit (or a stand-in for one).
+/// neighbour with whether it is a digit, a stand-in for one, or past a period (its glyphs
+/// are never the run's).
 struct Centres {
     own: Vec<u32>,
     neighbours: Vec<(u32, bool)>,
@@ -403,9 +490,14 @@ impl Centres {
 }
 
 /// The glyphs in a run's area, read as digits, and whether a period follows the last one.
-fn read_glyphs(image: &GrayImage, area: Rect, centres: &Centres) -> (Vec<Reading>, bool) {
+fn read_glyphs(
+    image: &GrayImage,
+    area: Rect,
+    core: (u32, u32),
+    centres: &Centres,
+) -> (Vec<Reading>, bool) {
     let (w, h) = image.dimensions();
-    let widen = (area.y1.saturating_sub(area.y0)) / 2;
+    let widen = area.y1.saturating_sub(area.y0);
     let pad = 3;
     let (x0, y0) = (area.x0.saturating_sub(widen), area.y0.saturating_sub(pad));
     let (x1, y1) = ((area.x1 + widen).min(w), (area.y1 + pad).min(h));
@@ -417,7 +509,8 @@ fn read_glyphs(image: &GrayImage, area: Rect, centres: &Centres) -> (Vec<Reading
     // (the LSTM's boxes are off by up to half a digit either way). One that does not may still be a
     // digit joined to a neighbour's ink (`ศ.๒` touching): if it is too wide for one digit and
     // enough of it lies in the run's columns, it is cut to them.
-    let (found, typical, specks) = glyphs(&patch);
+    let band = (core.0.saturating_sub(y0), core.1.saturating_sub(y0));
+    let (found, typical, specks) = glyphs(&patch, band);
     let slack = (0.5 * typical) as u32;
     let (own0, own1) = (area.x0 - x0, area.x1 - x0);
     let lo = own0.saturating_sub(slack);
@@ -475,7 +568,7 @@ fn read_glyphs(image: &GrayImage, area: Rect, centres: &Centres) -> (Vec<Reading
 /// reaching into its columns is whitened).
 type Glyphs = (Vec<(u32, u32, GrayImage)>, f32, Vec<(u32, u32)>);
 
-fn glyphs(patch: &GrayImage) -> Glyphs {
+fn glyphs(patch: &GrayImage, band: (u32, u32)) -> Glyphs {
     let (w, h) = patch.dimensions();
     let Some(t) = ink_threshold(patch) else {
         return (Vec::new(), 1.0, Vec::new());
@@ -546,17 +639,58 @@ fn glyphs(patch: &GrayImage) -> Glyphs {
         }
         groups.push((x0, x1, vec![k]));
     }
-    let mut out = Vec::new();
-    for (x0, x1, members) in groups {
-        // This glyph's ink alone, on white.
-        let own = GrayImage::from_fn(x1 - x0, h, |x, y| {
+    // A glyph mostly above or below the line's rows is a mark of this line or a piece of the
+    // next: not a digit.
+    groups.retain(|(_, _, members)| {
+        let gy0 = members.iter().map(|&m| boxes[m].1).min().unwrap_or(0);
+        let gy1 = members.iter().map(|&m| boxes[m].3).max().unwrap_or(0);
+        let inside = gy1.min(band.1).saturating_sub(gy0.max(band.0));
+        inside * 2 >= gy1.saturating_sub(gy0)
+    });
+    // This glyph's ink alone, on white.
+    let ink_of = |x0: u32, x1: u32, members: &[usize]| {
+        GrayImage::from_fn(x1 - x0, h, |x, y| {
             let l = labels[(y * w + x + x0) as usize];
             if l != 0 && members.contains(&(l as usize - 1)) {
                 *patch.get_pixel(x + x0, y)
             } else {
                 image::Luma([255])
             }
-        });
+        })
+    };
+    // A digit broken side by side by a light scan (the loop of ๔ apart from its tail) comes
+    // as two narrow pieces neither of which reads as a digit: they are one glyph if together
+    // they surely read as one. (A digit and a dash after it must stay two.)
+    let mut joined: Vec<(u32, u32, Vec<usize>)> = Vec::with_capacity(groups.len());
+    for g in groups {
+        if let Some(last) = joined.last_mut() {
+            let narrow = |a: u32, b: u32| ((b - a) as f32) < 0.8 * typical;
+            let gap = g.0.saturating_sub(last.1) as f32;
+            let union = g.1.max(last.1) - last.0;
+            if narrow(last.0, last.1)
+                && narrow(g.0, g.1)
+                && gap <= 0.25 * typical
+                && (union as f32) <= 1.4 * typical
+            {
+                let other = |x0: u32, x1: u32, m: &[usize]| {
+                    classify(&ink_of(x0, x1, m)).map_or(1.0, |r| r.p_other)
+                };
+                let both: Vec<usize> = last.2.iter().chain(&g.2).copied().collect();
+                let (x0, x1) = (last.0, g.1.max(last.1));
+                if other(last.0, last.1, &last.2) > 0.5
+                    && other(g.0, g.1, &g.2) > 0.5
+                    && other(x0, x1, &both) < 1.0 - SURELY_A_DIGIT
+                {
+                    *last = (x0, x1, both);
+                    continue;
+                }
+            }
+        }
+        joined.push(g);
+    }
+    let mut out = Vec::new();
+    for (x0, x1, members) in joined {
+        let own = ink_of(x0, x1, &members);
         let width = (x1 - x0) as f32;
         if width > 1.6 * typical {
             let column: Vec<u32> = (0..own.width())
@@ -633,6 +767,9 @@ mod tests {
         // A space stands between: วรรค after a number stays a word; ๆ after a word too.
         assert_eq!(flags("๑ วรรค"), "100000");
         assert_eq!(flags("ต่างๆ"), "00000");
+        // A letter inside a number is part of it; one beside a number is not.
+        assert_eq!(flags("๒๕อ๖๑"), "11111");
+        assert_eq!(flags("ที่๑๒"), "00011");
     }
 
     #[test]
@@ -668,6 +805,14 @@ mod tests {
                 ("ow", Candidate::Word)
             ]
         );
+        // The letters a label's last number came out as.
+        let label = "๑.๒.ดา ฎีข้อมูล\n๖.ให้นำผล";
+        let tails: Vec<&str> = candidates(label)
+            .iter()
+            .map(|&(s, e, _, _)| &label[s..e])
+            .collect();
+        assert_eq!(tails, vec!["ดา"]);
+        assert_eq!(candidates(label)[0].2, "๑.๒.".chars().count());
         // Visible indices count the characters before the token, spaces left out.
         let (_, _, first, _) = candidates("ปี พ.ศ. weed")[0];
         assert_eq!(first, "ปีพ.ศ.".chars().count());
