@@ -43,7 +43,7 @@ fn args() -> Result<Args> {
         dir: PathBuf::from("target/digit-training"),
         out: PathBuf::from("dictionaries/digit_model.bin"),
         hold_out: Vec::new(),
-        epochs: 40,
+        epochs: 15,
         hidden: 128,
     };
     let mut it = std::env::args().skip(1);

@@ -172,7 +172,7 @@ fn the_digit_pass_reads_faces_it_was_never_trained_on() {
     );
     assert!(summary["digits"].as_u64().unwrap_or(0) > 1000);
     assert!(plain < 0.6, "plain Tesseract {plain}");
-    assert!(ours >= 0.93, "prakat {ours}");
+    assert!(ours >= 0.97, "prakat {ours}");
 }
 
 #[test]

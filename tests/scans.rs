@@ -111,7 +111,10 @@ fn pages_scanned_sideways_are_turned_upright() {
     assert_eq!(d.subject, t.subject);
     // Its signing line reads `ประกาศ A WN ๒๕ เมษายน พ.ศ. ๒๕๖๒`: the date is still found.
     assert_eq!(d.date, t.date);
-    assert_eq!(numbering(&d), numbering(&ingest("scans/003_sideways.truth")));
+    assert_eq!(
+        numbering(&d),
+        numbering(&ingest("scans/003_sideways.truth"))
+    );
     assert_eq!(names(&d), names(&t));
     // The fixture feeds pages turned one way, then the other.
     for (page, turn) in [(1, 90), (2, 270), (3, 90)] {

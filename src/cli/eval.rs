@@ -321,16 +321,33 @@ pub fn segmentation(json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// One table line: digits and numbers, plain Tesseract → prakat.
+/// One table line: digits, numbers, dates and clause labels, plain Tesseract → prakat.
 fn digit_line(name: &str, ours: &DigitScore, tesseract: &DigitScore) -> String {
+    let pair = |n: usize, t: f64, o: f64| {
+        if n == 0 {
+            format!("{:>20}", "-")
+        } else {
+            format!("{n:>4} {:>5.1}% → {:>5.1}%", t * 100.0, o * 100.0)
+        }
+    };
     format!(
-        "{name:<40} {:>4} digits {:>6.1}% → {:>5.1}%   {:>3} numbers {:>6.1}% → {:>5.1}%",
-        ours.digits,
-        tesseract.digit_accuracy() * 100.0,
-        ours.digit_accuracy() * 100.0,
-        ours.numbers,
-        tesseract.number_accuracy() * 100.0,
-        ours.number_accuracy() * 100.0
+        "{name:<28} {}  {}  {}  {}",
+        pair(
+            ours.digits,
+            tesseract.digit_accuracy(),
+            ours.digit_accuracy()
+        ),
+        pair(
+            ours.numbers,
+            tesseract.number_accuracy(),
+            ours.number_accuracy()
+        ),
+        pair(ours.dates, tesseract.date_accuracy(), ours.date_accuracy()),
+        pair(
+            ours.labels,
+            tesseract.label_accuracy(),
+            ours.label_accuracy()
+        ),
     )
 }
 
@@ -344,7 +361,12 @@ fn digit_report(
     if !json {
         writeln!(
             out,
-            "\nDigits against the truth text: per digit and per whole number, plain Tesseract → prakat"
+            "\nDigits against the truth text, plain Tesseract → prakat: per digit, per whole number,\nper date (as the date finder reads it) and per clause label"
+        )?;
+        writeln!(
+            out,
+            "{:<28} {:>20}  {:>20}  {:>20}  {:>20}",
+            "file", "digits", "numbers", "dates", "labels"
         )?;
     }
     for (path, o, t) in rows {
@@ -358,9 +380,13 @@ fn digit_report(
                 out,
                 "{}",
                 serde_json::json!({"path": path, "digits": o.digits, "numbers": o.numbers,
+                    "dates": o.dates, "labels": o.labels,
                     "digit_accuracy": o.digit_accuracy(), "number_accuracy": o.number_accuracy(),
+                    "date_accuracy": o.date_accuracy(), "label_accuracy": o.label_accuracy(),
                     "tesseract_digit_accuracy": t.digit_accuracy(),
-                    "tesseract_number_accuracy": t.number_accuracy()})
+                    "tesseract_number_accuracy": t.number_accuracy(),
+                    "tesseract_date_accuracy": t.date_accuracy(),
+                    "tesseract_label_accuracy": t.label_accuracy()})
             )?;
         } else {
             writeln!(out, "{}", digit_line(&name, o, t))?;
@@ -374,9 +400,13 @@ fn digit_report(
             out,
             "{}",
             serde_json::json!({"digit_summary": {"digits": ours.digits, "numbers": ours.numbers,
+                "dates": ours.dates, "labels": ours.labels,
                 "digit_accuracy": ours.digit_accuracy(), "number_accuracy": ours.number_accuracy(),
+                "date_accuracy": ours.date_accuracy(), "label_accuracy": ours.label_accuracy(),
                 "tesseract_digit_accuracy": theirs.digit_accuracy(),
                 "tesseract_number_accuracy": theirs.number_accuracy(),
+                "tesseract_date_accuracy": theirs.date_accuracy(),
+                "tesseract_label_accuracy": theirs.label_accuracy(),
                 "digit_pass_seconds": pass_s, "share_of_tesseract_time": cost}})
         )?;
     } else {

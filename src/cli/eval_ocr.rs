@@ -111,14 +111,19 @@ impl Ablation {
     }
 }
 
-/// How well digits came through: every digit (Thai or Arabic) in reading order, and every
-/// number (a run of digits) whole.
+/// How well digits came through: every digit (Thai or Arabic) in reading order, every
+/// number (a run of digits) whole, every date (as the date finder reads it, ISO) and every
+/// clause label (as written at the start of a line).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct DigitScore {
     pub digits: usize,
     pub digit_errors: usize,
     pub numbers: usize,
     pub numbers_exact: usize,
+    pub dates: usize,
+    pub dates_exact: usize,
+    pub labels: usize,
+    pub labels_exact: usize,
 }
 
 impl DigitScore {
@@ -127,6 +132,10 @@ impl DigitScore {
         self.digit_errors += o.digit_errors;
         self.numbers += o.numbers;
         self.numbers_exact += o.numbers_exact;
+        self.dates += o.dates;
+        self.dates_exact += o.dates_exact;
+        self.labels += o.labels;
+        self.labels_exact += o.labels_exact;
     }
 
     pub fn digit_accuracy(&self) -> f64 {
@@ -136,15 +145,59 @@ impl DigitScore {
     pub fn number_accuracy(&self) -> f64 {
         self.numbers_exact as f64 / self.numbers.max(1) as f64
     }
+
+    pub fn date_accuracy(&self) -> f64 {
+        self.dates_exact as f64 / self.dates.max(1) as f64
+    }
+
+    pub fn label_accuracy(&self) -> f64 {
+        self.labels_exact as f64 / self.labels.max(1) as f64
+    }
 }
 
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('๐'..='๙').contains(&c)
 }
 
+/// How many items of `truth` are found in `ocr` in the same order (longest common
+/// subsequence).
+fn matched_in_order(ocr: &[String], truth: &[String]) -> usize {
+    let mut prev = vec![0usize; ocr.len() + 1];
+    for t in truth {
+        let mut cur = vec![0usize; ocr.len() + 1];
+        for (j, o) in ocr.iter().enumerate() {
+            cur[j + 1] = if o == t {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
+        }
+        prev = cur;
+    }
+    prev[ocr.len()]
+}
+
+/// The dates of a text (ISO), in order.
+fn dates(s: &str) -> Vec<String> {
+    prakat::thai::dates::find_dates(s)
+        .0
+        .into_iter()
+        .map(|d| d.iso)
+        .collect()
+}
+
+/// The numbered clause labels that open lines (`๑.`, `๑.๒.๓`, `4.`), as written.
+fn labels(s: &str) -> Vec<String> {
+    s.lines()
+        .filter_map(|l| prakat::parse::labels::parse_label(l.trim()))
+        .map(|l| l.written)
+        .filter(|w| w.chars().any(is_digit))
+        .collect()
+}
+
 /// Scores the digits of `ocr` against those of `truth`: digit errors are the edits between
-/// the two digit sequences (capped at the truth's count), whole numbers are matched in order
-/// (longest common subsequence of the two lists of numbers).
+/// the two digit sequences (capped at the truth's count); whole numbers, dates and labels
+/// are matched in order (longest common subsequence of the two lists).
 pub fn digit_score(ocr: &str, truth: &str) -> DigitScore {
     let digits = |s: &str| -> Vec<char> { s.chars().filter(|c| is_digit(*c)).collect() };
     let numbers = |s: &str| -> Vec<String> {
@@ -154,25 +207,16 @@ pub fn digit_score(ocr: &str, truth: &str) -> DigitScore {
             .collect()
     };
     let (od, td) = (digits(ocr), digits(truth));
-    let (on, tn) = (numbers(ocr), numbers(truth));
-    // Longest common subsequence of the numbers.
-    let mut prev = vec![0usize; on.len() + 1];
-    for t in &tn {
-        let mut cur = vec![0usize; on.len() + 1];
-        for (j, o) in on.iter().enumerate() {
-            cur[j + 1] = if o == t {
-                prev[j] + 1
-            } else {
-                cur[j].max(prev[j + 1])
-            };
-        }
-        prev = cur;
-    }
+    let (tn, tdates, tlabels) = (numbers(truth), dates(truth), labels(truth));
     DigitScore {
         digits: td.len(),
         digit_errors: edit_distance(&od, &td).min(td.len()),
         numbers: tn.len(),
-        numbers_exact: prev[on.len()],
+        numbers_exact: matched_in_order(&numbers(ocr), &tn),
+        dates: tdates.len(),
+        dates_exact: matched_in_order(&dates(ocr), &tdates),
+        labels: tlabels.len(),
+        labels_exact: matched_in_order(&labels(ocr), &tlabels),
     }
 }
 

@@ -245,16 +245,16 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
     all.dedup_by_key(|r| r.0);
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
+    // The page columns of the glyphs read so far, by line.
+    let mut taken: Vec<(Option<usize>, u32, u32)> = Vec::new();
     for (start, end, first, candidate) in all {
         if start < last {
             continue;
         }
         let n = text[start..end].chars().count();
         let own = &boxes[first..first + n];
-        let band = lines
-            .iter()
-            .position(|&(a, b)| (a..b).contains(&first))
-            .and_then(|l| bands[l]);
+        let line = lines.iter().position(|&(a, b)| (a..b).contains(&first));
+        let band = line.and_then(|l| bands[l]);
         let Some((area, core)) = run_area(own, band) else {
             continue;
         };
@@ -286,15 +286,25 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             own: own.iter().map(|(_, r)| (r.x0 + r.x1) / 2).collect(),
             neighbours,
         };
+        let taken_here: Vec<(u32, u32)> = taken
+            .iter()
+            .filter(|t| t.0 == line)
+            .map(|t| (t.1, t.2))
+            .collect();
+        let read = read_glyphs(image, area, core, &centres, &taken_here);
+        let original = &text[start..end];
         let digits = match candidate {
-            Some(kind) => read_candidate(image, area, core, &centres, &text[start..end], kind),
-            None => read_run(image, area, core, &centres),
+            Some(kind) => read_candidate(&read, original, kind),
+            None => read_run(&read),
         };
         out.push_str(&text[last..start]);
-        if !digits.is_empty() && digits != text[start..end] {
+        if read.read_before {
+            // A second reading of glyphs an earlier run of the line took: dropped.
+        } else if !digits.is_empty() {
             out.push_str(&digits);
+            taken.extend(read.columns.iter().map(|&(a, b)| (line, a, b)));
         } else {
-            out.push_str(&text[start..end]);
+            out.push_str(original);
         }
         last = end;
     }
@@ -347,7 +357,9 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 .chars()
                 .any(|c| is_thai_digit(c) || c == '(' || c == ')')
                 && token.chars().all(|c| {
-                    c.is_ascii_graphic() || matches!(c, '©' | '®' | '°') || stands_in_for_a_digit(c)
+                    c.is_ascii_graphic()
+                        || ('\u{A1}'..='\u{FF}').contains(&c)
+                        || stands_in_for_a_digit(c)
                 })
                 && token
                     .chars()
@@ -393,30 +405,31 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
 /// A candidate re-read: accepted only if every glyph in it is surely a digit (a dash, a
 /// bullet, a Latin letter or an Arabic digit is not). A clause label keeps or gains the
 /// period after it; a word keeps what followed its letters.
-fn read_candidate(
-    image: &GrayImage,
-    area: Rect,
-    core: (u32, u32),
-    centres: &Centres,
-    original: &str,
-    kind: Candidate,
-) -> String {
-    let (glyphs, period) = read_glyphs(image, area, core, centres);
+fn read_candidate(read: &AreaReading, original: &str, kind: Candidate) -> String {
+    let glyphs = &read.glyphs;
     let most = match kind {
         Candidate::Label => 3,
         Candidate::Word => 8,
     };
-    if glyphs.is_empty() || glyphs.len() > most || !glyphs.iter().all(surely_a_digit) {
+    if glyphs.is_empty() || glyphs.len() > most || !surely_digits(glyphs) {
         // An Arabic clause number whose period Tesseract lost (`4 ให้มี…` for `4. ให้มี…`):
         // the period back, when the page shows one.
         let arabic = !original.is_empty() && original.chars().all(|c| c.is_ascii_digit());
-        if kind == Candidate::Label && arabic && period {
+        if kind == Candidate::Label && arabic && read.period {
             return format!("{original}.");
         }
         return String::new();
     }
-    let mut s: String = glyphs.iter().map(|g| g.digit).collect();
-    if (period && kind == Candidate::Label) || original.ends_with('.') {
+    // A label keeps the periods between its numbers (`9.m` for ๖.๓) and gains the one after.
+    let mut s = String::new();
+    let last = glyphs.len() - 1;
+    for (i, (g, &period)) in glyphs.iter().zip(&read.periods).enumerate() {
+        s.push(g.digit);
+        if kind == Candidate::Label && period && i < last {
+            s.push('.');
+        }
+    }
+    if (read.period && kind == Candidate::Label) || original.ends_with('.') {
         s.push('.');
     }
     s
@@ -431,17 +444,24 @@ const SURELY_A_DIGIT: f32 = 0.9;
 const SURELY_NOT_A_DIGIT: f32 = 0.95;
 
 /// The digits in a run's area of the page, one per glyph found there.
-///
-/// Tesseract's glyph boxes come from its LSTM's time steps and can cut a digit's edge off, so
-/// the area is widened by half its height each side; glyphs whose middle then lies outside
-/// the run's own box belong to its neighbours and are left out.
-fn read_run(image: &GrayImage, area: Rect, core: (u32, u32), centres: &Centres) -> String {
-    read_glyphs(image, area, core, centres)
-        .0
+fn read_run(read: &AreaReading) -> String {
+    read.glyphs
         .iter()
         .filter(|g| g.p_other < SURELY_NOT_A_DIGIT)
         .map(|g| g.digit)
         .collect()
+}
+
+/// Glyphs that together surely are a number: each more likely a digit than not, and on
+/// average as sure as one glyph must be alone. (The model cannot tell ๐ from a Latin `o`
+/// by shape — it gives such a glyph 0.1–0.3 of being no digit — but among sure digits, as
+/// in `coco` for ๔๑๙๐, it is one.)
+fn surely_digits(glyphs: &[Reading]) -> bool {
+    let shaped = glyphs
+        .iter()
+        .all(|g| (0.3..=1.6).contains(&g.aspect) && g.p_other < 0.5);
+    let mean_other = glyphs.iter().map(|g| g.p_other).sum::<f32>() / glyphs.len().max(1) as f32;
+    !glyphs.is_empty() && shaped && 1.0 - mean_other >= SURELY_A_DIGIT
 }
 
 /// Shaped like a digit and taken for one: what a glyph Tesseract did not call a digit must
@@ -489,76 +509,148 @@ impl Centres {
     }
 }
 
-/// The glyphs in a run's area, read as digits, and whether a period follows the last one.
+/// What reading a run's area gave.
+#[derive(Debug, Default)]
+struct AreaReading {
+    glyphs: Vec<Reading>,
+    /// A period follows the last glyph.
+    period: bool,
+    /// Whether a period follows each glyph.
+    periods: Vec<bool>,
+    /// The page columns of the glyphs read (what later runs must not read again).
+    columns: Vec<(u32, u32)>,
+    /// The run's own columns hold only glyphs an earlier run already read: its text is a
+    /// second reading of them (`๓ a` where the run ๓ took the ๗ Tesseract wrote as `a`).
+    read_before: bool,
+}
+
+/// The glyphs in a run's area, read as digits.
+///
+/// Glyphs in the run's own columns are its; beside them, a chain of glyphs each within half
+/// a digit of the last is too (Tesseract dropped digits at the edge of a number: ๒๔๙ for
+/// ๒๔๙๗), but only while each surely is a digit and is no neighbouring number's. Glyphs an
+/// earlier run of the line read (`taken`) are left out.
 fn read_glyphs(
     image: &GrayImage,
     area: Rect,
     core: (u32, u32),
     centres: &Centres,
-) -> (Vec<Reading>, bool) {
+    taken: &[(u32, u32)],
+) -> AreaReading {
     let (w, h) = image.dimensions();
-    let widen = area.y1.saturating_sub(area.y0);
+    let widen = 2 * area.y1.saturating_sub(area.y0);
     let pad = 3;
     let (x0, y0) = (area.x0.saturating_sub(widen), area.y0.saturating_sub(pad));
     let (x1, y1) = ((area.x1 + widen).min(w), (area.y1 + pad).min(h));
     if x1 <= x0 + 1 || y1 <= y0 + 1 {
-        return (Vec::new(), false);
+        return AreaReading::default();
     }
     let patch = image::imageops::crop_imm(image, x0, y0, x1 - x0, y1 - y0).to_image();
-    // A glyph that lies in the run's own columns by a third of its width or more is the run's
-    // (the LSTM's boxes are off by up to half a digit either way). One that does not may still be a
-    // digit joined to a neighbour's ink (`ศ.๒` touching): if it is too wide for one digit and
-    // enough of it lies in the run's columns, it is cut to them.
     let band = (core.0.saturating_sub(y0), core.1.saturating_sub(y0));
     let (found, typical, specks) = glyphs(&patch, band);
-    let slack = (0.5 * typical) as u32;
     let (own0, own1) = (area.x0 - x0, area.x1 - x0);
-    let lo = own0.saturating_sub(slack);
-    let hi = (own1 + slack).min(patch.width());
-    // A glyph just beside the run (Tesseract dropped a digit at its edge: ๒๕๖ for ๒๕๖๕) is
-    // kept too, marked: it must then look like a digit as surely as a clause label does.
-    let beside = |a: u32, b: u32| {
-        let gap = if b <= own0 {
-            own0 - b
-        } else {
-            a.saturating_sub(own1)
-        };
-        (gap as f32) < 0.6 * typical && centres.owner(x0 + (a + b) / 2) != Owner::Digits
-    };
-    let kept: Vec<(u32, u32, GrayImage, bool)> = found
-        .into_iter()
-        .filter_map(|(a, b, g)| {
-            let shared = b.min(own1).saturating_sub(a.max(own0));
-            if shared * 3 >= b - a {
-                return match centres.owner(x0 + (a + b) / 2) {
-                    Owner::Run => Some((a, b, g, false)),
-                    Owner::Letters => Some((a, b, g, true)),
-                    Owner::Digits => None,
-                };
-            }
-            let (ca, cb) = (a.max(lo), b.min(hi));
-            let kept = cb.saturating_sub(ca) as f32;
-            if ((b - a) as f32) > 1.2 * typical && kept >= 0.5 * typical {
-                let cut = image::imageops::crop_imm(&g, ca - a, 0, cb - ca, g.height()).to_image();
-                return Some((ca, cb, cut, false));
-            }
-            beside(a, b).then_some((a, b, g, true))
+    let slack = (0.5 * typical) as u32;
+    let (lo, hi) = (
+        own0.saturating_sub(slack),
+        (own1 + slack).min(patch.width()),
+    );
+    let is_taken = |a: u32, b: u32| {
+        taken.iter().any(|&(ta, tb)| {
+            let shared = (x0 + b).min(tb).saturating_sub((x0 + a).max(ta));
+            shared * 2 >= b - a
         })
-        .collect();
-    // A period: a speck starting within half a digit after the last glyph.
-    let period = kept.last().is_some_and(|(_, b, _, _)| {
+    };
+    // The run's own glyphs: a third of the glyph's width or more in its columns (the LSTM's
+    // boxes are off by up to half a digit either way), or a glyph too wide for one digit
+    // joined to a neighbour's ink (`ศ.๒` touching), cut to the columns.
+    let mut own: Vec<(u32, u32, GrayImage, bool)> = Vec::new();
+    let mut outside: Vec<(u32, u32, GrayImage)> = Vec::new();
+    let mut read_before = false;
+    for (a, b, g) in found {
+        let shared = b.min(own1).saturating_sub(a.max(own0));
+        let (ca, cb) = (a.max(lo), b.min(hi));
+        let wide =
+            ((b - a) as f32) > 1.2 * typical && cb.saturating_sub(ca) as f32 >= 0.5 * typical;
+        if shared * 3 < b - a && !wide {
+            outside.push((a, b, g));
+            continue;
+        }
+        if is_taken(a, b) {
+            read_before = true;
+            continue;
+        }
+        if shared * 3 >= b - a {
+            match centres.owner(x0 + (a + b) / 2) {
+                Owner::Run => own.push((a, b, g, false)),
+                Owner::Letters => own.push((a, b, g, true)),
+                Owner::Digits => {}
+            }
+        } else {
+            let cut = image::imageops::crop_imm(&g, ca - a, 0, cb - ca, g.height()).to_image();
+            own.push((ca, cb, cut, false));
+        }
+    }
+    read_before &= own.is_empty();
+    // Chains of sure digits out from the run's own glyphs (or its own columns), both ways.
+    let sure = |a: u32, b: u32, g: &GrayImage| {
+        !is_taken(a, b)
+            && centres.owner(x0 + (a + b) / 2) != Owner::Digits
+            && classify(g).is_some_and(|r| surely_a_digit(&r))
+    };
+    // Within a number digits stand closer than words do, and nothing stands between them (a
+    // comma or a period ends it: `๗๙,๕๑๔` is not to be one run).
+    let near = |from: u32, to: u32| {
+        let (a, b) = (from.min(to), from.max(to));
+        ((b - a) as f32) < 0.35 * typical && !specks.iter().any(|&(sx, _)| sx >= a && sx < b)
+    };
+    let mut right_edge = own.iter().map(|o| o.1).max().unwrap_or(own1);
+    let mut left_edge = own.iter().map(|o| o.0).min().unwrap_or(own0);
+    let mut extra: Vec<(u32, u32, GrayImage, bool)> = Vec::new();
+    for (a, b, g) in &outside {
+        if *a < right_edge {
+            continue;
+        }
+        if !near(right_edge, *a) || !sure(*a, *b, g) {
+            break;
+        }
+        right_edge = *b;
+        extra.push((*a, *b, g.clone(), false));
+    }
+    for (a, b, g) in outside.iter().rev() {
+        if *b > left_edge {
+            continue;
+        }
+        if !near(*b, left_edge) || !sure(*a, *b, g) {
+            break;
+        }
+        left_edge = *a;
+        extra.push((*a, *b, g.clone(), false));
+    }
+    let mut kept = own;
+    kept.extend(extra);
+    kept.sort_by_key(|k| k.0);
+    // A period: a speck in the lower half of the line starting within half a digit after a
+    // glyph (a clause label's `๖.๓`, the last one's `๓.`).
+    let low = (band.0 + band.1) / 2;
+    let period_after = |b: u32| {
         specks
             .iter()
-            .any(|&(sx, _)| sx >= *b && ((sx - b) as f32) < 0.6 * typical)
-    });
-    let readings = kept
-        .iter()
-        .filter_map(|(_, _, g, beside)| {
-            let reading = classify(g)?;
-            (!beside || surely_a_digit(&reading)).then_some(reading)
-        })
-        .collect();
-    (readings, period)
+            .any(|&(sx, sy)| sy > low && sx >= b && ((sx - b) as f32) < 0.6 * typical)
+    };
+    let mut out = AreaReading {
+        read_before,
+        ..AreaReading::default()
+    };
+    for (a, b, g, marked) in &kept {
+        let Some(reading) = classify(g) else { continue };
+        if !marked || surely_a_digit(&reading) {
+            out.glyphs.push(reading);
+            out.columns.push((x0 + a, x0 + b));
+            out.periods.push(period_after(*b));
+        }
+    }
+    out.period = out.periods.last().copied().unwrap_or(false);
+    out
 }
 
 /// Cuts a run's patch into glyphs: connected pieces of ink, pieces over one another joined
@@ -785,6 +877,29 @@ mod tests {
         // The visible index points at the token's first character.
         let (_, _, first, _) = candidates("ก ข\n5 ให้")[0];
         assert_eq!(first, 2);
+    }
+
+    #[test]
+    fn a_number_is_sure_as_a_whole() {
+        let r = |p_other: f32, aspect: f32| Reading {
+            digit: '๐',
+            p_digit: 1.0 - p_other,
+            p_other,
+            aspect,
+        };
+        // `coco` for ๔๑๙๐: three sure digits and a ๐ the model half takes for an `o`.
+        assert!(surely_digits(&[
+            r(0.0, 1.0),
+            r(0.001, 1.0),
+            r(0.0, 0.9),
+            r(0.31, 1.2)
+        ]));
+        // The same ๐ alone is not sure enough; a letter among digits spoils the lot; so does
+        // a glyph no digit is shaped like (a dash); nothing at all is no number.
+        assert!(!surely_digits(&[r(0.31, 1.2)]));
+        assert!(!surely_digits(&[r(0.0, 1.0), r(0.0, 1.0), r(0.6, 1.0)]));
+        assert!(!surely_digits(&[r(0.0, 1.0), r(0.0, 3.0)]));
+        assert!(!surely_digits(&[]));
     }
 
     #[test]
