@@ -54,6 +54,14 @@ static TESSERACT: Counter = Counter::new();
 static DIGIT_PASS: Counter = Counter::new();
 /// Time deskewing pages.
 static DESKEW: Counter = Counter::new();
+/// Time asking Tesseract for its glyph boxes (part of [`TESSERACT`]'s time, asked for the
+/// digit pass only).
+static GLYPH_BOXES: Counter = Counter::new();
+
+/// Seconds spent getting Tesseract's glyph boxes for the digit pass, summed over threads.
+pub fn glyph_box_seconds() -> f64 {
+    GLYPH_BOXES.seconds()
+}
 
 /// Seconds spent deskewing pages so far, summed over threads.
 pub fn deskew_seconds() -> f64 {
@@ -194,7 +202,7 @@ fn read(image: &GrayImage, dpi: u32, words: bool) -> Result<Reading> {
         let words = if words { engine.words() } else { Vec::new() };
         let lines = engine.line_boxes();
         let boxes = if text.chars().any(|c| ('๐'..='๙').contains(&c)) {
-            Some(engine.glyph_boxes()?)
+            Some(GLYPH_BOXES.time(|| engine.glyph_boxes())?)
         } else {
             None
         };

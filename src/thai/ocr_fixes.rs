@@ -28,13 +28,18 @@ pub enum Rule {
     /// `พ.ศ.` read by the English model as `WA.` / `W.A.` before a year: the date parser
     /// needs the era back.
     LatinBuddhistEra,
+    /// A line of scattered one- and two-character bits with wide gaps and some Latin letter
+    /// or symbol among them (`co      97    a  NU    ๑2`): the Garuda emblem, a stamp or a
+    /// signature read as text. Its digits would pass for numbers of the document.
+    JunkLine,
 }
 
-pub const ALL_RULES: [Rule; 4] = [
+pub const ALL_RULES: [Rule; 5] = [
     Rule::LostMaiEkOnThi,
     Rule::KnownWords,
     Rule::OrphanMark,
     Rule::LatinBuddhistEra,
+    Rule::JunkLine,
 ];
 
 impl Rule {
@@ -44,6 +49,7 @@ impl Rule {
             Rule::KnownWords => "known words (ocr_repairs.tsv)",
             Rule::OrphanMark => "orphan mark",
             Rule::LatinBuddhistEra => "พ.ศ. read as WA.",
+            Rule::JunkLine => "junk line (emblem, stamp)",
         }
     }
 }
@@ -55,6 +61,7 @@ pub struct FixReport {
     pub known_words: usize,
     pub orphan_marks: usize,
     pub buddhist_era: usize,
+    pub junk_lines: usize,
 }
 
 impl FixReport {
@@ -63,6 +70,7 @@ impl FixReport {
         self.known_words += o.known_words;
         self.orphan_marks += o.orphan_marks;
         self.buddhist_era += o.buddhist_era;
+        self.junk_lines += o.junk_lines;
     }
 }
 
@@ -107,6 +115,7 @@ pub fn fix_with(text: &str, rules: &[Rule]) -> (String, FixReport) {
             Rule::LostMaiEkOnThi => thi(&s, &mut r.mai_ek_restored),
             Rule::KnownWords => known_words(&s, &mut r.known_words),
             Rule::OrphanMark => orphan_marks(&s, &mut r.orphan_marks),
+            Rule::JunkLine => junk_lines(&s, &mut r.junk_lines),
             Rule::LatinBuddhistEra => {
                 let n = LATIN_BE.find_iter(&s).count();
                 r.buddhist_era += n;
@@ -170,6 +179,34 @@ fn known_words(s: &str, count: &mut usize) -> String {
     s
 }
 
+/// Empties the lines that are scattered bits rather than text (see [`Rule::JunkLine`]): at
+/// least three tokens, none longer than two characters, a gap of four spaces or more, and a
+/// Latin letter or a symbol among them — so that a table row of numbers or of Thai letters
+/// stays. The line itself stays, empty, where it was.
+fn junk_lines(s: &str, count: &mut usize) -> String {
+    let junk = |line: &str| {
+        let tokens: Vec<&str> = line.split_whitespace().collect();
+        tokens.len() >= 3
+            && line.contains("    ")
+            && tokens.iter().all(|t| t.chars().count() <= 2)
+            && line
+                .chars()
+                .any(|c| c.is_ascii_alphabetic() || (!c.is_alphanumeric() && !c.is_whitespace()))
+    };
+    let mut out = String::with_capacity(s.len());
+    for line in s.split_inclusive('\n') {
+        if junk(line) {
+            *count += 1;
+            if line.ends_with('\n') {
+                out.push('\n');
+            }
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
 /// Drops combining marks that follow neither a Thai letter nor another mark.
 fn orphan_marks(s: &str, count: &mut usize) -> String {
     let mut out = String::with_capacity(s.len());
@@ -188,6 +225,15 @@ fn orphan_marks(s: &str, count: &mut usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_of_scattered_bits_are_emptied() {
+        let text = "ประกาศ\nco            97         a   NU  '     '   ๑2\n๑      ๒๕๖๖      ๑๐\nก     ข     ค\n4              4    ¥     ๕\nท้าย";
+        let (s, r) = fix_with(text, &[Rule::JunkLine]);
+        // The emblem and the stamp go; a row of numbers and a row of Thai letters stay.
+        assert_eq!(s, "ประกาศ\n\n๑      ๒๕๖๖      ๑๐\nก     ข     ค\n\nท้าย");
+        assert_eq!(r.junk_lines, 2);
+    }
 
     #[test]
     fn thi_gets_its_mai_ek_back_but_other_words_stay() {
