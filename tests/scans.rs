@@ -359,3 +359,24 @@ fn the_digit_pass_writes_the_digits_tesseract_cannot() {
     assert!(month_year(&scan_date).is_some());
     assert_eq!(month_year(&scan_date), month_year(&text_date));
 }
+
+#[test]
+fn the_digit_pass_leaves_arabic_numbers_and_latin_words() {
+    // Seed 002 writes its numbers in Arabic digits and holds a URL; Tesseract's reading of
+    // its Garuda emblem holds a Thai digit, so the pass runs over the page, and re-reads
+    // every short Latin token. Nothing of the text's own may turn Thai.
+    let scan = prakat::ingest::ingest_file(&fixture("scans/002_opdc_flate.pdf")).expect("reads");
+    let tesseract: String = scan.tesseract_texts.iter().flatten().cloned().collect();
+    assert!(tesseract.chars().any(|c| ('๐'..='๙').contains(&c)));
+    let truth = std::fs::read_to_string(fixture("scans/002_opdc_flate.truth")).expect("truth");
+    let arabic = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let text = &scan.document.text;
+    assert_eq!(arabic(text), arabic(&truth));
+    assert!(!text.chars().any(|c| ('๐'..='๙').contains(&c)), "{text}");
+    assert!(text.contains("www.sraponthong.go.th"));
+}

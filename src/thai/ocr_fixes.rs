@@ -181,17 +181,18 @@ fn known_words(s: &str, count: &mut usize) -> String {
 
 /// Empties the lines that are scattered bits rather than text (see [`Rule::JunkLine`]): at
 /// least three tokens, none longer than two characters, a gap of four spaces or more, and a
-/// Latin letter or a symbol among them — so that a table row of numbers or of Thai letters
-/// stays. The line itself stays, empty, where it was.
+/// Latin letter or a symbol among them (dashes and punctuation do not count) — so that a
+/// table row of numbers, of Thai letters or of dashes for empty cells stays. The line itself stays, empty, where it was.
 fn junk_lines(s: &str, count: &mut usize) -> String {
     let junk = |line: &str| {
         let tokens: Vec<&str> = line.split_whitespace().collect();
         tokens.len() >= 3
             && line.contains("    ")
             && tokens.iter().all(|t| t.chars().count() <= 2)
-            && line
-                .chars()
-                .any(|c| c.is_ascii_alphabetic() || (!c.is_alphanumeric() && !c.is_whitespace()))
+            && line.chars().any(|c| {
+                c.is_ascii_alphabetic()
+                    || !(c.is_alphanumeric() || c.is_whitespace() || "-–—.,:;()/%".contains(c))
+            })
     };
     let mut out = String::with_capacity(s.len());
     for line in s.split_inclusive('\n') {
@@ -228,10 +229,13 @@ mod tests {
 
     #[test]
     fn lines_of_scattered_bits_are_emptied() {
-        let text = "ประกาศ\nco            97         a   NU  '     '   ๑2\n๑      ๒๕๖๖      ๑๐\nก     ข     ค\n4              4    ¥     ๕\nท้าย";
+        let text = "ประกาศ\nco            97         a   NU  '     '   ๑2\n๑      ๒๕๖๖      ๑๐\nก     ข     ค\n4              4    ¥     ๕\n๓     -     -     %\nท้าย";
         let (s, r) = fix_with(text, &[Rule::JunkLine]);
-        // The emblem and the stamp go; a row of numbers and a row of Thai letters stay.
-        assert_eq!(s, "ประกาศ\n\n๑      ๒๕๖๖      ๑๐\nก     ข     ค\n\nท้าย");
+        // The emblem and the stamp go; rows of numbers, Thai letters and dashes stay.
+        assert_eq!(
+            s,
+            "ประกาศ\n\n๑      ๒๕๖๖      ๑๐\nก     ข     ค\n\n๓     -     -     %\nท้าย"
+        );
         assert_eq!(r.junk_lines, 2);
     }
 
