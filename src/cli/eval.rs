@@ -406,6 +406,9 @@ fn digit_report(
                 "dates": ours.dates, "labels": ours.labels,
                 "digit_accuracy": ours.digit_accuracy(), "number_accuracy": ours.number_accuracy(),
                 "date_accuracy": ours.date_accuracy(), "label_accuracy": ours.label_accuracy(),
+                "digits_read_right": ours.digits_read_right(), "stray_digits": ours.stray_digits,
+                "tesseract_digits_read_right": theirs.digits_read_right(),
+                "tesseract_stray_digits": theirs.stray_digits,
                 "tesseract_digit_accuracy": theirs.digit_accuracy(),
                 "tesseract_number_accuracy": theirs.number_accuracy(),
                 "tesseract_date_accuracy": theirs.date_accuracy(),
@@ -415,6 +418,15 @@ fn digit_report(
         )?;
     } else {
         writeln!(out, "{}", digit_line("all", &ours, &theirs))?;
+        writeln!(
+            out,
+            "of the truth's {} digits, read right: plain Tesseract {:.1}%, prakat {:.1}%; stray digits read into the pages (stamps, letters): {} and {}",
+            ours.digits,
+            theirs.digits_read_right() * 100.0,
+            ours.digits_read_right() * 100.0,
+            theirs.stray_digits,
+            ours.stray_digits
+        )?;
         writeln!(
             out,
             "digit pass: {pass_s:.2} s + {boxes_s:.2} s for Tesseract's glyph boxes = {:.1}% of Tesseract's time without them; deskew: {:.2} s, {:.1}%",

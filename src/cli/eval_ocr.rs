@@ -20,6 +20,41 @@ pub fn edit_distance(a: &[char], b: &[char]) -> usize {
     prev[b.len()]
 }
 
+/// The edits that turn `ocr` into `truth`, by kind: (substitutions, truth characters
+/// missing from `ocr`, characters of `ocr` not in `truth`), along one cheapest alignment.
+pub fn edit_kinds(ocr: &[char], truth: &[char]) -> (usize, usize, usize) {
+    let (n, m) = (ocr.len(), truth.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + usize::from(ocr[i - 1] != truth[j - 1]));
+        }
+    }
+    let (mut i, mut j) = (n, m);
+    let (mut subs, mut missing, mut extra) = (0, 0, 0);
+    while i > 0 || j > 0 {
+        if i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + usize::from(ocr[i - 1] != truth[j - 1]) {
+            subs += usize::from(ocr[i - 1] != truth[j - 1]);
+            (i, j) = (i - 1, j - 1);
+        } else if j > 0 && d[i][j] == d[i][j - 1] + 1 {
+            missing += 1;
+            j -= 1;
+        } else {
+            extra += 1;
+            i -= 1;
+        }
+    }
+    (subs, missing, extra)
+}
+
 /// The characters compared: cleaned (ำ composed alike on both sides), whitespace dropped
 /// when asked.
 fn compared(s: &str, ignore_whitespace: bool) -> Vec<char> {
@@ -118,6 +153,10 @@ impl Ablation {
 pub struct DigitScore {
     pub digits: usize,
     pub digit_errors: usize,
+    /// The truth's digits read as another digit or lost.
+    pub digits_misread: usize,
+    /// Digits in the OCR where the truth has none (a stamp, a letter read as a digit).
+    pub stray_digits: usize,
     pub numbers: usize,
     pub numbers_exact: usize,
     pub dates: usize,
@@ -130,6 +169,8 @@ impl DigitScore {
     pub fn add(&mut self, o: &DigitScore) {
         self.digits += o.digits;
         self.digit_errors += o.digit_errors;
+        self.digits_misread += o.digits_misread;
+        self.stray_digits += o.stray_digits;
         self.numbers += o.numbers;
         self.numbers_exact += o.numbers_exact;
         self.dates += o.dates;
@@ -140,6 +181,11 @@ impl DigitScore {
 
     pub fn digit_accuracy(&self) -> f64 {
         1.0 - self.digit_errors as f64 / self.digits.max(1) as f64
+    }
+
+    /// The share of the truth's digits that came out right (stray digits not counted).
+    pub fn digits_read_right(&self) -> f64 {
+        1.0 - self.digits_misread as f64 / self.digits.max(1) as f64
     }
 
     pub fn number_accuracy(&self) -> f64 {
@@ -208,9 +254,12 @@ pub fn digit_score(ocr: &str, truth: &str) -> DigitScore {
     };
     let (od, td) = (digits(ocr), digits(truth));
     let (tn, tdates, tlabels) = (numbers(truth), dates(truth), labels(truth));
+    let (subs, missing, extra) = edit_kinds(&od, &td);
     DigitScore {
         digits: td.len(),
         digit_errors: edit_distance(&od, &td).min(td.len()),
+        digits_misread: subs + missing,
+        stray_digits: extra,
         numbers: tn.len(),
         numbers_exact: matched_in_order(&numbers(ocr), &tn),
         dates: tdates.len(),
@@ -258,6 +307,27 @@ pub fn recovered(ocr: &Document, truth: &Document) -> Recovered {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edits_are_told_apart_by_kind() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        // ๒๕๖๖ read as ๒๕๕: one misread, one lost; a stray ๑ in front.
+        assert_eq!(edit_kinds(&c("๑๒๕๕"), &c("๒๕๖๖")), (1, 1, 1));
+        assert_eq!(edit_kinds(&c("๑๒"), &c("๑๒")), (0, 0, 0));
+        assert_eq!(edit_kinds(&c(""), &c("๑๒")), (0, 2, 0));
+        assert_eq!(edit_kinds(&c("๑๒"), &c("")), (0, 0, 2));
+        let s = digit_score("ปี ๒๕๕ และ", "ปี ๒๕๖๖ และ");
+        assert_eq!(
+            (s.digits_misread, s.stray_digits, s.digit_errors),
+            (2, 0, 2)
+        );
+        let s = digit_score("ปี ๒๕๖๖ และ 4", "ปี ๒๕๖๖ และ");
+        assert_eq!(
+            (s.digits_misread, s.stray_digits, s.digit_errors),
+            (0, 1, 1)
+        );
+        assert!((s.digits_read_right() - 1.0).abs() < 1e-9);
+    }
 
     #[test]
     fn edit_distance_counts_edits() {

@@ -43,13 +43,13 @@ fn digit_like(line: &[char]) -> Vec<bool> {
                 continue;
             }
             // Touching a Thai digit, or across the period of a clause number (`๑.๒.ฆ`,
-            // `@.๒.๑`).
+            // `@.๒.๑`) or the comma of a thousand (`ฒ,๙๙๒`).
             let flag = |j: Option<usize>| j.and_then(|j| flags.get(j)).copied().unwrap_or(false);
             let char_at = |j: Option<usize>| j.and_then(|j| line.get(j)).copied();
             let touches = flag(i.checked_sub(1))
                 || flag(Some(i + 1))
-                || (char_at(i.checked_sub(1)) == Some('.') && flag(i.checked_sub(2)))
-                || (char_at(Some(i + 1)) == Some('.') && flag(Some(i + 2)));
+                || (matches!(char_at(i.checked_sub(1)), Some('.' | ',')) && flag(i.checked_sub(2)))
+                || (matches!(char_at(Some(i + 1)), Some('.' | ',')) && flag(Some(i + 2)));
             if touches {
                 flags[i] = true;
                 changed = true;
@@ -278,7 +278,9 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         .map(|((c, r), past_period)| {
             (
                 (r.x0 + r.x1) / 2,
-                past_period || is_thai_digit(*c) || stands_in_for_a_digit(*c),
+                // (A letter that stands in for digits, ว of วัน, is a word here: had it
+                // touched the run it would be in it.)
+                past_period || is_thai_digit(*c) || c.is_ascii_digit(),
             )
         })
         .collect();
@@ -443,12 +445,21 @@ const SURELY_A_DIGIT: f32 = 0.9;
 /// surely (a bracket or a dash caught in the run's area) is left out.
 const SURELY_NOT_A_DIGIT: f32 = 0.95;
 
-/// The digits in a run's area of the page, one per glyph found there.
+/// The digits in a run's area of the page, one per glyph found there. A glyph the model is
+/// sure is no digit is left out (a bracket or a dash caught in the area) — unless it stands
+/// between two of the number's digits, where only a digit can be (Sawasdee's ๙ looks like
+/// ต to a model that never saw the face).
 fn read_run(read: &AreaReading) -> String {
-    read.glyphs
-        .iter()
-        .filter(|g| g.p_other < SURELY_NOT_A_DIGIT)
-        .map(|g| g.digit)
+    let g = &read.glyphs;
+    let digit_at = |i: usize| g[i].p_other < 0.5;
+    (0..g.len())
+        .filter(|&i| {
+            g[i].p_other < SURELY_NOT_A_DIGIT
+                || ((0.5..=1.6).contains(&g[i].aspect)
+                    && (0..i).any(digit_at)
+                    && (i + 1..g.len()).any(digit_at))
+        })
+        .map(|i| g[i].digit)
         .collect()
 }
 
@@ -462,6 +473,12 @@ fn surely_digits(glyphs: &[Reading]) -> bool {
         .all(|g| (0.3..=1.6).contains(&g.aspect) && g.p_other < 0.5);
     let mean_other = glyphs.iter().map(|g| g.p_other).sum::<f32>() / glyphs.len().max(1) as f32;
     !glyphs.is_empty() && shaped && 1.0 - mean_other >= SURELY_A_DIGIT
+}
+
+/// Shaped like a digit and more likely one than not: enough for a glyph that touches a
+/// number's digits (a ๐ after ๘, which alone the model half takes for an `o`).
+fn likely_a_digit(r: &Reading) -> bool {
+    (0.3..=1.6).contains(&r.aspect) && r.p_other < 0.5
 }
 
 /// Shaped like a digit and taken for one: what a glyph Tesseract did not call a digit must
@@ -595,7 +612,7 @@ fn read_glyphs(
     let sure = |a: u32, b: u32, g: &GrayImage| {
         !is_taken(a, b)
             && centres.owner(x0 + (a + b) / 2) != Owner::Digits
-            && classify(g).is_some_and(|r| surely_a_digit(&r))
+            && classify(g).is_some_and(|r| surely_digits(&[r]) || likely_a_digit(&r))
     };
     // Within a number digits stand closer than words do, and nothing stands between them (a
     // comma or a period ends it: `๗๙,๕๑๔` is not to be one run).
@@ -856,6 +873,7 @@ mod tests {
         // Across the period of a clause number.
         assert_eq!(flags("๑.๒.ฆ"), "10101");
         assert_eq!(flags("@.๒.๑"), "10101");
+        assert_eq!(flags("ฒ,๙๙๒"), "10111");
         // A space stands between: วรรค after a number stays a word; ๆ after a word too.
         assert_eq!(flags("๑ วรรค"), "100000");
         assert_eq!(flags("ต่างๆ"), "00000");
