@@ -1,7 +1,8 @@
 //! Which Thai digit a glyph image is, and whether it is one at all: the glyph's shape
 //! features ([`features`]) read by the small network of [`super::digit_model`], compiled into
-//! the binary.
-//!
+//! the binary. The trainer (`examples/train_digit_model.rs`) calls the same [`features`], so
+//! what the model learnt and what it is shown cannot drift apart.
+
 use std::sync::LazyLock;
 
 use image::GrayImage;

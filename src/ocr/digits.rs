@@ -543,10 +543,10 @@ struct AreaReading {
 
 /// The glyphs in a run's area, read as digits.
 ///
-/// Glyphs in the run's own columns are its; beside them, a chain of glyphs each within half
-/// a digit of the last is too (Tesseract dropped digits at the edge of a number: ๒๔๙ for
-/// ๒๔๙๗), but only while each surely is a digit and is no neighbouring number's. Glyphs an
-/// earlier run of the line read (`taken`) are left out.
+/// Glyphs in the run's own columns are its; beside them, a chain of glyphs each within a
+/// third of a digit of the last, with no comma or period between, is too (Tesseract cut a
+/// number short: ๒๔๙ for ๒๔๙๗), but only while each is likelier a digit than not and is no
+/// neighbouring number's. Glyphs an earlier run of the line read (`taken`) are left out.
 fn read_glyphs(
     image: &GrayImage,
     area: Rect,
@@ -608,11 +608,11 @@ fn read_glyphs(
         }
     }
     read_before &= own.is_empty();
-    // Chains of sure digits out from the run's own glyphs (or its own columns), both ways.
+    // Chains of digits out from the run's own glyphs (or its own columns), both ways.
     let sure = |a: u32, b: u32, g: &GrayImage| {
         !is_taken(a, b)
             && centres.owner(x0 + (a + b) / 2) != Owner::Digits
-            && classify(g).is_some_and(|r| surely_digits(&[r]) || likely_a_digit(&r))
+            && classify(g).is_some_and(|r| likely_a_digit(&r))
     };
     // Within a number digits stand closer than words do, and nothing stands between them (a
     // comma or a period ends it: `๗๙,๕๑๔` is not to be one run).
