@@ -580,7 +580,9 @@ fn read_glyphs(
     // The run's own glyphs: a third of the glyph's width or more in its columns (the LSTM's
     // boxes are off by up to half a digit either way), or a glyph too wide for one digit
     // joined to a neighbour's ink (`ศ.๒` touching), cut to the columns.
-    let mut own: Vec<(u32, u32, GrayImage, bool)> = Vec::new();
+    // Each glyph kept with its columns, what the model reads it as, and whether it must
+    // surely be a digit to count (it is nearer a neighbouring letter's box).
+    let mut own: Vec<(u32, u32, Reading, bool)> = Vec::new();
     let mut outside: Vec<(u32, u32, GrayImage)> = Vec::new();
     let mut read_before = false;
     for (a, b, g) in found {
@@ -597,22 +599,28 @@ fn read_glyphs(
             continue;
         }
         if shared * 3 >= b - a {
-            match centres.owner(x0 + (a + b) / 2) {
-                Owner::Run => own.push((a, b, g, false)),
-                Owner::Letters => own.push((a, b, g, true)),
-                Owner::Digits => {}
+            let marked = match centres.owner(x0 + (a + b) / 2) {
+                Owner::Run => false,
+                Owner::Letters => true,
+                Owner::Digits => continue,
+            };
+            if let Some(r) = classify(&g) {
+                own.push((a, b, r, marked));
             }
         } else {
             let cut = image::imageops::crop_imm(&g, ca - a, 0, cb - ca, g.height()).to_image();
-            own.push((ca, cb, cut, false));
+            if let Some(r) = classify(&cut) {
+                own.push((ca, cb, r, false));
+            }
         }
     }
     read_before &= own.is_empty();
     // Chains of digits out from the run's own glyphs (or its own columns), both ways.
-    let sure = |a: u32, b: u32, g: &GrayImage| {
-        !is_taken(a, b)
-            && centres.owner(x0 + (a + b) / 2) != Owner::Digits
-            && classify(g).is_some_and(|r| likely_a_digit(&r))
+    let digit = |a: u32, b: u32, g: &GrayImage| {
+        if is_taken(a, b) || centres.owner(x0 + (a + b) / 2) == Owner::Digits {
+            return None;
+        }
+        classify(g).filter(likely_a_digit)
     };
     // Within a number digits stand closer than words do, and nothing stands between them (a
     // comma or a period ends it: `๗๙,๕๑๔` is not to be one run).
@@ -622,29 +630,27 @@ fn read_glyphs(
     };
     let mut right_edge = own.iter().map(|o| o.1).max().unwrap_or(own1);
     let mut left_edge = own.iter().map(|o| o.0).min().unwrap_or(own0);
-    let mut extra: Vec<(u32, u32, GrayImage, bool)> = Vec::new();
+    let mut kept = own;
     for (a, b, g) in &outside {
         if *a < right_edge {
             continue;
         }
-        if !near(right_edge, *a) || !sure(*a, *b, g) {
+        let Some(r) = near(right_edge, *a).then(|| digit(*a, *b, g)).flatten() else {
             break;
-        }
+        };
         right_edge = *b;
-        extra.push((*a, *b, g.clone(), false));
+        kept.push((*a, *b, r, false));
     }
     for (a, b, g) in outside.iter().rev() {
         if *b > left_edge {
             continue;
         }
-        if !near(*b, left_edge) || !sure(*a, *b, g) {
+        let Some(r) = near(*b, left_edge).then(|| digit(*a, *b, g)).flatten() else {
             break;
-        }
+        };
         left_edge = *a;
-        extra.push((*a, *b, g.clone(), false));
+        kept.push((*a, *b, r, false));
     }
-    let mut kept = own;
-    kept.extend(extra);
     kept.sort_by_key(|k| k.0);
     // A period: a speck in the lower half of the line starting within half a digit after a
     // glyph (a clause label's `๖.๓`, the last one's `๓.`).
@@ -658,12 +664,11 @@ fn read_glyphs(
         read_before,
         ..AreaReading::default()
     };
-    for (a, b, g, marked) in &kept {
-        let Some(reading) = classify(g) else { continue };
+    for &(a, b, reading, marked) in &kept {
         if !marked || surely_a_digit(&reading) {
             out.glyphs.push(reading);
             out.columns.push((x0 + a, x0 + b));
-            out.periods.push(period_after(*b));
+            out.periods.push(period_after(b));
         }
     }
     out.period = out.periods.last().copied().unwrap_or(false);
