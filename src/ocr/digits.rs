@@ -299,6 +299,34 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             Some(kind) => read_candidate(&read, original, kind),
             None => read_run(&read),
         };
+        let (mut start, mut end) = (start, end);
+        if !read.read_before && !digits.is_empty() {
+            // Characters touching the token that Tesseract wrote for a glyph the run now
+            // reads as a digit (`ต๙๙๒`: a face's ๙ read as ต, chained to the run) are that
+            // digit: they go.
+            let inside = |k: usize| {
+                let r = boxes[k].1;
+                let middle = (r.x0 + r.x1) / 2;
+                read.columns.iter().any(|&(a, b)| (a..b).contains(&middle))
+            };
+            let swallowed = |c: char| !c.is_whitespace() && !matches!(c, '.' | ',' | '-');
+            let mut k = first;
+            while let Some(c) = text[last..start].chars().next_back() {
+                if !swallowed(c) || k == 0 || !inside(k - 1) {
+                    break;
+                }
+                start -= c.len_utf8();
+                k -= 1;
+            }
+            let mut k = first + n;
+            while let Some(c) = text[end..].chars().next() {
+                if !swallowed(c) || k >= boxes.len() || !inside(k) {
+                    break;
+                }
+                end += c.len_utf8();
+                k += 1;
+            }
+        }
         out.push_str(&text[last..start]);
         if read.read_before {
             // A second reading of glyphs an earlier run of the line took: dropped.
