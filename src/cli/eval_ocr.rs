@@ -254,10 +254,11 @@ pub fn digit_score(ocr: &str, truth: &str) -> DigitScore {
     };
     let (od, td) = (digits(ocr), digits(truth));
     let (tn, tdates, tlabels) = (numbers(truth), dates(truth), labels(truth));
+    // One alignment gives both the edit distance and its kinds.
     let (subs, missing, extra) = edit_kinds(&od, &td);
     DigitScore {
         digits: td.len(),
-        digit_errors: edit_distance(&od, &td).min(td.len()),
+        digit_errors: (subs + missing + extra).min(td.len()),
         digits_misread: subs + missing,
         stray_digits: extra,
         numbers: tn.len(),
