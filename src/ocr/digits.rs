@@ -652,15 +652,17 @@ fn read_glyphs(
     };
     // Within a number digits stand closer than words do, and nothing stands between them (a
     // comma or a period ends it: `๗๙,๕๑๔` is not to be one run).
-    let near = |from: u32, to: u32| {
-        let (a, b) = (from.min(to), from.max(to));
-        ((b - a) as f32) < 0.35 * typical && !specks.iter().any(|&(sx, _)| sx >= a && sx < b)
+    // Kerned digits overlap (a tail of ๖ reaches under the next one's columns): a glyph is
+    // beside the chain when its middle is past the chain's edge.
+    let near = |left: u32, right: u32| {
+        (right.saturating_sub(left) as f32) < 0.35 * typical
+            && !specks.iter().any(|&(sx, _)| sx >= left && sx < right)
     };
     let mut right_edge = own.iter().map(|o| o.1).max().unwrap_or(own1);
     let mut left_edge = own.iter().map(|o| o.0).min().unwrap_or(own0);
     let mut kept = own;
     for (a, b, g) in &outside {
-        if *a < right_edge {
+        if (a + b) / 2 <= right_edge {
             continue;
         }
         let Some(r) = near(right_edge, *a).then(|| digit(*a, *b, g)).flatten() else {
@@ -670,7 +672,7 @@ fn read_glyphs(
         kept.push((*a, *b, r, false));
     }
     for (a, b, g) in outside.iter().rev() {
-        if *b > left_edge {
+        if (a + b) / 2 >= left_edge {
             continue;
         }
         let Some(r) = near(*b, left_edge).then(|| digit(*a, *b, g)).flatten() else {
@@ -835,14 +837,7 @@ fn glyphs(patch: &GrayImage, band: (u32, u32)) -> Glyphs {
         let own = ink_of(x0, x1, &members);
         let width = (x1 - x0) as f32;
         if width > 1.6 * typical {
-            let column: Vec<u32> = (0..own.width())
-                .map(|x| (0..h).filter(|&y| own.get_pixel(x, y).0[0] < t).count() as u32)
-                .collect();
-            let (lo, hi) = (own.width() * 3 / 10, own.width() * 7 / 10);
-            if let Some(split) = (lo..hi).min_by_key(|&x| column[x as usize]) {
-                let left = image::imageops::crop_imm(&own, 0, 0, split, h).to_image();
-                let right =
-                    image::imageops::crop_imm(&own, split, 0, own.width() - split, h).to_image();
+            if let Some((split, left, right)) = split_touching(&own, t) {
                 out.push((x0, x0 + split, left));
                 out.push((x0 + split, x1, right));
                 continue;
@@ -851,6 +846,35 @@ fn glyphs(patch: &GrayImage, band: (u32, u32)) -> Glyphs {
         out.push((x0, x1, own));
     }
     (out, typical, specks)
+}
+
+/// Two touching glyphs cut apart at the column where both halves read best as digits (the
+/// thinner column where they read alike). The thinnest column alone is not enough: where a
+/// tail reaches over the next digit (Sawasdee's ๙ touching the ๖ after it) the thinnest
+/// column lies inside the first glyph and cuts its tail off. Cuts are tried in the middle
+/// two fifths of the piece; `None` for a piece too narrow to cut.
+fn split_touching(own: &GrayImage, t: u8) -> Option<(u32, GrayImage, GrayImage)> {
+    let (w, h) = own.dimensions();
+    let column: Vec<u32> = (0..w)
+        .map(|x| (0..h).filter(|&y| own.get_pixel(x, y).0[0] < t).count() as u32)
+        .collect();
+    let halves = |split: u32| {
+        (
+            image::imageops::crop_imm(own, 0, 0, split, h).to_image(),
+            image::imageops::crop_imm(own, split, 0, w - split, h).to_image(),
+        )
+    };
+    // How well a half reads as one digit: the log of its probability of being a digit.
+    let fit = |g: &GrayImage| classify(g).map_or(-14.0, |r| (1.0 - r.p_other).max(1e-6).ln());
+    let (lo, hi) = (w * 3 / 10, w * 7 / 10);
+    // Readings within a hundredth (in log terms) tie: the thinner column wins.
+    let split = (lo..hi).max_by_key(|&split| {
+        let (l, r) = halves(split);
+        let score = ((fit(&l) + fit(&r)) * 100.0).round() as i64;
+        (score, std::cmp::Reverse(column[split as usize]))
+    })?;
+    let (l, r) = halves(split);
+    Some((split, l, r))
 }
 
 /// Connected pieces of ink (8-neighbours): a label per pixel, 0 for paper.
