@@ -6,6 +6,9 @@
 //! cargo run --release --example train_digit_model                      # writes the model
 //! cargo run --release --example train_digit_model -- --hold-out Loma   # a face family left out:
 //!                                                                       # accuracy on it, nothing written
+//! # the held-out face as another rendering (an augmentation tried) shows it: compares
+//! # augmentations on the same test glyphs
+//! cargo run --release --example train_digit_model -- --dir target/try --hold-out Loma --test-dir target/digit-training
 //! ```
 //!
 //! One hidden layer, Adam, softmax cross-entropy, a fixed seed: the same sheets give the same
@@ -34,6 +37,7 @@ struct Args {
     dir: PathBuf,
     out: PathBuf,
     hold_out: Vec<String>,
+    test_dir: Option<PathBuf>,
     epochs: usize,
     hidden: usize,
 }
@@ -43,6 +47,7 @@ fn args() -> Result<Args> {
         dir: PathBuf::from("target/digit-training"),
         out: PathBuf::from("dictionaries/digit_model.bin"),
         hold_out: Vec::new(),
+        test_dir: None,
         epochs: 15,
         hidden: 128,
     };
@@ -53,6 +58,7 @@ fn args() -> Result<Args> {
             "--dir" => a.dir = value()?.into(),
             "--out" => a.out = value()?.into(),
             "--hold-out" => a.hold_out.push(value()?),
+            "--test-dir" => a.test_dir = Some(value()?.into()),
             "--epochs" => a.epochs = value()?.parse()?,
             "--hidden" => a.hidden = value()?.parse()?,
             _ => bail!("unknown argument {flag}"),
@@ -189,9 +195,21 @@ fn name(class: usize) -> char {
 fn main() -> Result<()> {
     let args = args()?;
     let samples = load(&args.dir)?;
-    let (train, test): (Vec<&Sample>, Vec<&Sample>) = samples
+    let (train, mut test): (Vec<&Sample>, Vec<&Sample>) = samples
         .iter()
         .partition(|s| !args.hold_out.contains(&s.family));
+    // The held-out faces as another rendering shows them: augmentations compared on the same
+    // test glyphs.
+    let other = match &args.test_dir {
+        Some(dir) => load(dir)?,
+        None => Vec::new(),
+    };
+    if args.test_dir.is_some() {
+        test = other
+            .iter()
+            .filter(|s| args.hold_out.contains(&s.family))
+            .collect();
+    }
     if train.is_empty() {
         bail!("no training samples");
     }
