@@ -350,17 +350,20 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
 enum Candidate {
     /// A line's first token, Thai text after it: where clause numbers stand (`©.`, `on.`).
     Label,
-    /// A short Latin token among Thai words: the English model's reading of a number
-    /// (`weed` for ๒๕๖๙, `coco` for ๔๑๙๐).
+    /// A short token where a number may stand: Latin among Thai words (the English model's
+    /// reading of a number: `weed` for ๒๕๖๙, `coco` for ๔๑๙๐), Thai letters right after a
+    /// number or in one of its comma groups (a face's digits read as letters: `สสอ` for ๙๙๖).
     Word,
 }
 
-/// Tokens of no Thai letters and no Thai digits — Latin letters, symbols, Arabic digits, or
-/// one letter Tesseract writes for a digit — that stand where numbers stand: at the start of a
-/// line before Thai text, or anywhere in a line that holds Thai. Byte range of the token,
-/// the visible index of its first character, and which kind it is. Only glyphs the model is
-/// sure are Thai digits turn one into digits (see [`read_candidate`]); genuine Latin words
-/// and Arabic numbers stay as they are.
+/// Tokens Tesseract did not write as Thai digits that stand where numbers stand: tokens of no
+/// Thai letters and no Thai digits — Latin letters, symbols, Arabic digits, or one letter
+/// Tesseract writes for a digit — at the start of a line before Thai text or anywhere in a
+/// line that holds Thai; Thai letters (up to five) right after a number; the groups of a
+/// number's commas that hold no Thai digit. Byte range of the token, the visible index of its
+/// first character, and which kind it is. Only glyphs the model is sure are Thai digits turn
+/// one into digits (see [`read_candidate`]); genuine words and Arabic numbers stay as they
+/// are.
 fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
     let is_thai_letter = |c: char| ('\u{0E01}'..='\u{0E2E}').contains(&c) || "เแโใไ".contains(c);
     let mut out = Vec::new();
@@ -369,6 +372,8 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
     for line in text.split_inclusive('\n') {
         let thai_line = line.chars().any(is_thai_letter);
         let mut first = true;
+        // The token before was a number in Thai digits.
+        let mut after_number = false;
         let mut visible = seen;
         let mut rest = line;
         let mut byte = offset;
@@ -420,7 +425,42 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                         ));
                     }
                 }
+            } else if !token.chars().any(is_thai_digit) && token.chars().any(is_thai_letter) {
+                // Thai letters right after a number (`๗๙๐๐ สต่อด` for ๗๙๐๐ ๙๒๖๙: a face's
+                // digits Tesseract took all for letters): a number's second part, if its
+                // glyphs surely are digits.
+                if after_number && (1..=5).contains(&n) {
+                    out.push((byte, byte + token_len, visible, Candidate::Word));
+                }
+            } else if token.contains(',') {
+                // A thousands group read as letters (`๘๖๕,สสอ`, `ฒ,๙๙๒`): the groups of a
+                // number, one of them Thai digits, that hold none.
+                let numeric = token.split(',').any(|g| g.chars().any(is_thai_digit));
+                let mut at = 0usize;
+                let mut group_visible = visible;
+                for group in token.split(',') {
+                    let len = group.chars().count();
+                    if numeric
+                        && (1..=4).contains(&len)
+                        && !group.chars().any(is_thai_digit)
+                        && group
+                            .chars()
+                            .any(|c| is_thai_letter(c) || stands_in_for_a_digit(c))
+                    {
+                        out.push((
+                            byte + at,
+                            byte + at + group.len(),
+                            group_visible,
+                            Candidate::Word,
+                        ));
+                    }
+                    at += group.len() + 1;
+                    group_visible += len + 1;
+                }
             }
+            // (Tesseract may have read some of its digits as letters too: `ฒ่๕๐๐`.)
+            let digits = token.chars().filter(|&c| is_thai_digit(c)).count();
+            after_number = digits > 0 && digits * 2 >= n;
             first = false;
             visible += n;
             byte += token_len;
@@ -1006,6 +1046,35 @@ mod tests {
         // Visible indices count the characters before the token, spaces left out.
         let (_, _, first, _) = candidates("ปี พ.ศ. weed")[0];
         assert_eq!(first, "ปีพ.ศ.".chars().count());
+    }
+
+    #[test]
+    fn letters_where_a_number_goes_on_are_candidates() {
+        let tokens = |text: &'static str| -> Vec<(&'static str, usize)> {
+            candidates(text)
+                .iter()
+                .map(|&(s, e, first, _)| (&text[s..e], first))
+                .collect()
+        };
+        // A second part after a number (a phone number's), even one Tesseract half read as
+        // letters; not a word after it that is longer than a number's part, not a word after
+        // a word.
+        assert_eq!(
+            tokens("โทร ๐ ฒ่๕๐๐ สต่อด ต่อ ๖๘๑\nภายใน ๓๐ วันทำการ นับแต่"),
+            vec![("สต่อด", "โทร๐ฒ่๕๐๐".chars().count())]
+        );
+        // The groups of a number around its commas that hold no Thai digit (`สสอ`, `ฒ`), each
+        // with the visible index of its first character; and a word after such a number.
+        assert_eq!(
+            tokens("งบ ๘๖๕,สสอ บาท\nงบ ฒ,ต๙๙๒ บาท"),
+            vec![
+                ("สสอ", "งบ๘๖๕,".chars().count()),
+                ("ฒ", "งบ๘๖๕,สสอบาทงบ".chars().count()),
+                ("บาท", "งบ๘๖๕,สสอบาทงบฒ,ต๙๙๒".chars().count()),
+            ]
+        );
+        // A comma between words is no number's.
+        assert!(tokens("ก,ข ค").is_empty());
     }
 
     #[test]
