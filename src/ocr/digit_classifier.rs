@@ -14,13 +14,20 @@ const GRID: usize = 16;
 
 /// The threshold between ink and paper in a patch: halfway between its darkest and lightest
 /// values, and no ink at all in a patch without contrast.
-pub(super) fn ink_threshold(img: &GrayImage) -> Option<u8> {
+fn ink_threshold(img: &GrayImage) -> Option<u8> {
+    ink_threshold_at(img, 1, 2)
+}
+
+/// A threshold `num`/`den` of the way from a patch's darkest value to its lightest; `None`
+/// in a patch without contrast.
+pub(super) fn ink_threshold_at(img: &GrayImage, num: u32, den: u32) -> Option<u8> {
     let (mut lo, mut hi) = (255u8, 0u8);
     for p in img.pixels() {
         lo = lo.min(p.0[0]);
         hi = hi.max(p.0[0]);
     }
-    (hi.saturating_sub(lo) >= 48).then(|| lo + (hi - lo) / 2)
+    let t = u32::from(lo) + u32::from(hi - lo) * num / den.max(1);
+    (hi.saturating_sub(lo) >= 48).then(|| t.min(255) as u8)
 }
 
 /// The bounding box of a patch's ink (x0, y0, x1, y1), `None` for a patch without ink.
@@ -138,6 +145,8 @@ pub struct Reading {
     pub p_other: f32,
     /// The glyph's width over height.
     pub aspect: f32,
+    /// The probability of each Thai digit, ๐ to ๙.
+    pub digits: [f32; 10],
 }
 
 /// The Thai digit a glyph patch most likely is; `None` for a patch with no ink, or no model.
@@ -146,11 +155,14 @@ pub fn classify(img: &GrayImage) -> Option<Reading> {
     let (x, aspect) = features(img)?;
     let p = model.probabilities(&x);
     let best = (0..NOT_A_DIGIT).max_by(|&a, &b| p[a].total_cmp(&p[b]))?;
+    let mut digits = [0f32; 10];
+    digits.copy_from_slice(p.get(..NOT_A_DIGIT)?);
     Some(Reading {
         digit: char::from_u32('๐' as u32 + best as u32)?,
         p_digit: p[best],
         p_other: p[NOT_A_DIGIT],
         aspect,
+        digits,
     })
 }
 
