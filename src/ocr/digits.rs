@@ -396,9 +396,12 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                         || ('\u{A1}'..='\u{FF}').contains(&c)
                         || stands_in_for_a_digit(c)
                 })
-                && token
-                    .chars()
-                    .any(|c| c.is_ascii_alphanumeric() || "©@ฒงวฆญณ".contains(c));
+                && token.chars().any(|c| {
+                    // (Tesseract's English model writes a bold ๘ as `«`, ๔ as `¢`, ๖ as `>`.)
+                    c.is_ascii_alphanumeric()
+                        || ('\u{A1}'..='\u{FF}').contains(&c)
+                        || "<>@ฒงวฆญณ".contains(c)
+                });
             if latin_like {
                 if first && (1..=4).contains(&n) && after.chars().next().is_some_and(is_thai_letter)
                 {
@@ -1145,6 +1148,13 @@ mod tests {
                 ("ow", Candidate::Word)
             ]
         );
+        // Latin-1 symbols the English model writes for a bold digit (๘ as `«`, ๔ as `¢`).
+        let symbols = "ลงวันที่ « พฤษภาคม ราคา ¢ บาท";
+        let found: Vec<&str> = candidates(symbols)
+            .iter()
+            .map(|&(s, e, _, _)| &symbols[s..e])
+            .collect();
+        assert_eq!(found, vec!["«", "¢"]);
         // The letters a label's last number came out as.
         let label = "๑.๒.ดา ฎีข้อมูล\n๖.ให้นำผล";
         let tails: Vec<&str> = candidates(label)
