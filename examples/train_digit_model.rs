@@ -38,6 +38,7 @@ struct Args {
     out: PathBuf,
     hold_out: Vec<String>,
     test_dir: Option<PathBuf>,
+    seed: u64,
     epochs: usize,
     hidden: usize,
 }
@@ -48,6 +49,7 @@ fn args() -> Result<Args> {
         out: PathBuf::from("dictionaries/digit_model.bin"),
         hold_out: Vec::new(),
         test_dir: None,
+        seed: 0x5eed_d161_7500_0001,
         epochs: 15,
         hidden: 128,
     };
@@ -59,6 +61,7 @@ fn args() -> Result<Args> {
             "--out" => a.out = value()?.into(),
             "--hold-out" => a.hold_out.push(value()?),
             "--test-dir" => a.test_dir = Some(value()?.into()),
+            "--seed" => a.seed = value()?.parse()?,
             "--epochs" => a.epochs = value()?.parse()?,
             "--hidden" => a.hidden = value()?.parse()?,
             _ => bail!("unknown argument {flag}"),
@@ -220,7 +223,7 @@ fn main() -> Result<()> {
         args.hold_out.join(", ")
     );
     let (n, h) = (FEATURES, args.hidden);
-    let mut rng = Rng(0x5eed_d161_7500_0001);
+    let mut rng = Rng(args.seed.max(1));
     let mut model = Mlp {
         inputs: n,
         hidden: h,

@@ -811,7 +811,8 @@ fn read_glyphs(
         ..AreaReading::default()
     };
     for &(a, b, reading, marked, tesseract) in &kept {
-        if !marked || surely_a_digit(&reading) {
+        // (Nearer a neighbour's box, but Tesseract wrote one of the run's digits for it.)
+        if !marked || surely_a_digit(&reading) || tesseract.is_some_and(is_thai_digit) {
             out.glyphs.push(reading);
             out.written.push(tesseract);
             out.columns.push((x0 + a, x0 + b));
@@ -871,10 +872,11 @@ fn glyphs(patch: &GrayImage, band: (u32, u32)) -> Glyphs {
         (b.3.saturating_sub(b.1) as f32) < 0.35 * typical
             && (b.2.saturating_sub(b.0) as f32) < 0.35 * typical
     };
-    // Specks (left edge, bottom) sitting low, as a period does.
+    // Specks (left edge, bottom) sitting low, as a period does; a pixel or two of a bilevel
+    // scan's noise is none.
     let specks: Vec<(u32, u32)> = boxes
         .iter()
-        .filter(|b| is_speck(**b) && b.2 > b.0)
+        .filter(|b| is_speck(**b) && b.2 >= b.0 + 2 && b.3 >= b.1 + 2)
         .map(|b| (b.0, b.3))
         .collect();
     let mut order: Vec<usize> = (0..boxes.len()).filter(|&k| !is_speck(boxes[k])).collect();
