@@ -157,8 +157,9 @@ fn eval_reports_every_file_and_the_benchmark() {
 
 #[test]
 fn the_digit_pass_reads_faces_it_was_never_trained_on() {
-    // fixtures/digits: six pages in faces kept out of the digit model's training
-    // (scripts/render-digit-training.py), two of them bilevel as no training glyph is.
+    // fixtures/digits: pages in faces kept out of the digit model's training
+    // (scripts/render-digit-training.py), some bilevel or blurred as no training glyph is;
+    // see fixtures/make_digit_pages.py for which set each page belongs to.
     let out = prakat(&["eval", "--json", &path("digits")]);
     assert_eq!(out.status.code(), Some(0));
     let lines = json_lines(&out);
