@@ -266,8 +266,14 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         let same_line = |r: &Rect| r.y0 < area.y1 && r.y1 > area.y0;
         // Past a period the neighbour is another number's part (`๑.๒.๓`) or a word
         // (`พ.ศ.`): nothing there is the run's.
-        let before = boxes[..first].iter().rev().position(|(c, _)| *c != '.');
-        let after = boxes[first + n..].iter().position(|(c, _)| *c != '.');
+        // (A slash too: `๒๑๐/๗๖` is two numbers.)
+        let before = boxes[..first]
+            .iter()
+            .rev()
+            .position(|(c, _)| !matches!(c, '.' | '/'));
+        let after = boxes[first + n..]
+            .iter()
+            .position(|(c, _)| !matches!(c, '.' | '/'));
         let neighbours: Vec<(u32, bool)> = [
             before.map(|k| (&boxes[first - 1 - k], k > 0)),
             after.map(|k| (&boxes[first + n + k], k > 0)),
@@ -309,7 +315,8 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
                 let middle = (r.x0 + r.x1) / 2;
                 read.columns.iter().any(|&(a, b)| (a..b).contains(&middle))
             };
-            let swallowed = |c: char| !c.is_whitespace() && !matches!(c, '.' | ',' | '-');
+            let swallowed =
+                |c: char| !c.is_whitespace() && !matches!(c, '.' | ',' | '-' | '/' | ':');
             let mut k = first;
             while let Some(c) = text[last..start].chars().next_back() {
                 if !swallowed(c) || k == 0 || !inside(k - 1) {
@@ -492,6 +499,23 @@ fn read_candidate(read: &AreaReading, original: &str, kind: Candidate) -> String
             return format!("{original}.");
         }
         return String::new();
+    }
+    // A word with a glyph for each of its letters and digits keeps its punctuation between
+    // them (`99.69` for ๑๑.๔๑, a time).
+    let marks = |c: &char| matches!(c, '.' | ',' | '/' | ':');
+    let inner = original.trim_end_matches('.');
+    if kind == Candidate::Word
+        && inner.chars().any(|c| marks(&c))
+        && inner.chars().filter(|c| !marks(c)).count() == glyphs.len()
+    {
+        let mut digits = glyphs.iter().map(|g| g.digit);
+        let mut s: String = inner
+            .chars()
+            .map(|c| if marks(&c) { Some(c) } else { digits.next() })
+            .collect::<Option<String>>()
+            .unwrap_or_default();
+        s.push_str(&original[inner.len()..]);
+        return s;
     }
     // A label keeps the periods between its numbers (`9.m` for ๖.๓) and gains the one after.
     let mut s = String::new();
@@ -1106,6 +1130,36 @@ mod tests {
         assert_eq!(digit_given(&two, Some('๓')), '๒');
         // A letter or an Arabic digit it wrote says nothing of which Thai digit it is.
         assert_eq!(digit_given(&closed, Some('ฒ')), '๑');
+    }
+
+    #[test]
+    fn a_word_read_as_digits_keeps_its_punctuation() {
+        let glyph = |digit: char| Reading {
+            digit,
+            p_digit: 1.0,
+            p_other: 0.0,
+            aspect: 0.8,
+            digits: [0.0; 10],
+        };
+        let read = |digits: &str| AreaReading {
+            glyphs: digits.chars().map(glyph).collect(),
+            periods: vec![false; digits.chars().count()],
+            ..AreaReading::default()
+        };
+        // A time Tesseract wrote in Arabic digits: one glyph for each digit, the period kept.
+        assert_eq!(
+            read_candidate(&read("๑๑๔๑"), "99.69", Candidate::Word),
+            "๑๑.๔๑"
+        );
+        assert_eq!(
+            read_candidate(&read("๑๒๓๔"), "12/34.", Candidate::Word),
+            "๑๒/๓๔."
+        );
+        // Glyphs and characters that do not pair up: the digits alone.
+        assert_eq!(
+            read_candidate(&read("๑๑๔"), "99.69", Candidate::Word),
+            "๑๑๔"
+        );
     }
 
     #[test]
