@@ -442,20 +442,22 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 if after_number && (1..=5).contains(&n) {
                     out.push((byte, byte + token_len, visible, Candidate::Word));
                 }
-            } else if token.contains(',') {
-                // A thousands group read as letters (`๘๖๕,สสอ`, `ฒ,๙๙๒`): the groups of a
-                // number, one of them Thai digits, that hold none.
-                let numeric = token.split(',').any(|g| g.chars().any(is_thai_digit));
+            } else if token.contains([',', '/']) {
+                // A thousands group read as letters (`๘๖๕,สสอ`, `ฒ,๙๙๒`), or a number's part
+                // after a slash (`๓๙๓/ญฒ` for ๓๙๓/๗, a house number; `๑๒๓/๒๕๖๖`, an order's):
+                // the groups of a number, one of them Thai digits, that hold none.
+                let groups = || token.split([',', '/']);
+                let numeric = groups().any(|g| g.chars().any(is_thai_digit));
                 let mut at = 0usize;
                 let mut group_visible = visible;
-                for group in token.split(',') {
+                for group in groups() {
                     let len = group.chars().count();
                     if numeric
                         && (1..=4).contains(&len)
                         && !group.chars().any(is_thai_digit)
-                        && group
-                            .chars()
-                            .any(|c| is_thai_letter(c) || stands_in_for_a_digit(c))
+                        && group.chars().any(|c| {
+                            is_thai_letter(c) || stands_in_for_a_digit(c) || c.is_ascii_digit()
+                        })
                     {
                         out.push((
                             byte + at,
@@ -1251,8 +1253,19 @@ mod tests {
                 ("บาท", "งบ๘๖๕,สสอบาทงบฒ,ต๙๙๒".chars().count()),
             ]
         );
-        // A comma between words is no number's.
-        assert!(tokens("ก,ข ค").is_empty());
+        // A number's part after a slash that Tesseract read as letters or Arabic digits (and
+        // the word after such a number).
+        assert_eq!(
+            tokens("เลขที่ ๓๙๓/ญฒ หมู่\nเลขที่ ๒๑๗/ฒ9 หมู่"),
+            vec![
+                ("ญฒ", "เลขที่๓๙๓/".chars().count()),
+                ("หมู่", "เลขที่๓๙๓/ญฒ".chars().count()),
+                ("ฒ9", "เลขที่๓๙๓/ญฒหมู่เลขที่๒๑๗/".chars().count()),
+                ("หมู่", "เลขที่๓๙๓/ญฒหมู่เลขที่๒๑๗/ฒ9".chars().count()),
+            ]
+        );
+        // A comma or a slash between words is no number's.
+        assert!(tokens("ก,ข ค/ง").is_empty());
     }
 
     #[test]
