@@ -519,12 +519,13 @@ fn read_candidate(read: &AreaReading, original: &str, kind: Candidate) -> String
         s.push_str(&original[inner.len()..]);
         return s;
     }
-    // A label keeps the periods between its numbers (`9.m` for ๖.๓) and gains the one after.
+    // A label or a word keeps the periods the page shows between its numbers (`9.m` for
+    // ๖.๓, `19.0.6` for ๒.๖.๘ where `19` is one glyph); a label gains the one after.
     let mut s = String::new();
     let last = glyphs.len() - 1;
     for (i, (g, &period)) in glyphs.iter().zip(&read.periods).enumerate() {
         s.push(g.digit);
-        if kind == Candidate::Label && period && i < last {
+        if period && i < last {
             s.push('.');
         }
     }
@@ -554,7 +555,7 @@ fn read_run(read: &AreaReading) -> String {
     // knows for no Thai digit) as there are glyphs, none is a stray one.
     let none_stray = g.len() <= read.written_count;
     let written = |i: usize| read.written.get(i).copied().flatten();
-    (0..g.len())
+    let kept: Vec<usize> = (0..g.len())
         .filter(|&i| {
             g[i].p_other < SURELY_NOT_A_DIGIT
                 || none_stray
@@ -563,8 +564,17 @@ fn read_run(read: &AreaReading) -> String {
                     && (0..i).any(digit_at)
                     && (i + 1..g.len()).any(digit_at))
         })
-        .map(|i| digit_given(&g[i], written(i)))
-        .collect()
+        .collect();
+    let mut s = String::new();
+    for (k, &i) in kept.iter().enumerate() {
+        s.push(digit_given(&g[i], written(i)));
+        // A period the page shows between two of the run's digits, which Tesseract lost
+        // (`๓๕.๑` for ๙.๘.๑: a run holds no period of Tesseract's).
+        if k + 1 < kept.len() && read.periods.get(i).copied().unwrap_or(false) {
+            s.push('.');
+        }
+    }
+    s
 }
 
 /// The digits Tesseract's Thai model has in its character set.
@@ -1164,6 +1174,37 @@ mod tests {
             read_candidate(&read("๑๑๔"), "99.69", Candidate::Word),
             "๑๑๔"
         );
+    }
+
+    #[test]
+    fn a_run_gets_back_a_period_the_page_shows() {
+        let glyph = |digit: char| {
+            let mut digits = [0f32; 10];
+            digits[digit as usize - '๐' as usize] = 1.0;
+            Reading {
+                digit,
+                p_digit: 1.0,
+                p_other: 0.0,
+                aspect: 0.8,
+                digits,
+            }
+        };
+        // Tesseract wrote `๓๕` for the label ๙.๘, its period lost; the page has a speck low
+        // after the first glyph.
+        let mut read = AreaReading {
+            glyphs: vec![glyph('๙'), glyph('๘')],
+            written: vec![Some('๓'), Some('๕')],
+            written_count: 2,
+            periods: vec![true, false],
+            ..AreaReading::default()
+        };
+        assert_eq!(read_run(&read), "๙.๘");
+        // No speck between them: one number.
+        read.periods = vec![false, false];
+        assert_eq!(read_run(&read), "๙๘");
+        // A period after the last glyph is the text's own, not the run's.
+        read.periods = vec![false, true];
+        assert_eq!(read_run(&read), "๙๘");
     }
 
     #[test]
