@@ -439,7 +439,10 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 // Thai letters right after a number (`๗๙๐๐ สต่อด` for ๗๙๐๐ ๙๒๖๙: a face's
                 // digits Tesseract took all for letters): a number's second part, if its
                 // glyphs surely are digits.
-                if after_number && (1..=5).contains(&n) {
+                // Before a month's name, where a date's day stands (`วันที่ ซ กันยายน` for
+                // ๗ กันยายน), up to three.
+                let before_month = after.split_whitespace().next().is_some_and(is_month);
+                if (after_number && (1..=5).contains(&n)) || (before_month && n <= 3) {
                     out.push((byte, byte + token_len, visible, Candidate::Word));
                 }
             } else if token.contains([',', '/']) {
@@ -482,6 +485,16 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
         offset += line.len();
     }
     out
+}
+
+/// Whether a token is a month's name or one of its abbreviations (`กันยายน`, `ก.ย.`).
+fn is_month(token: &str) -> bool {
+    let key = |s: &str| s.chars().filter(|&c| c != '.').collect::<String>();
+    let token = key(token);
+    crate::dictionaries::get()
+        .months
+        .iter()
+        .any(|m| key(m.name) == token || m.forms.iter().any(|f| key(f) == token))
 }
 
 /// A candidate re-read: accepted only if every glyph in it is surely a digit (a dash, a
@@ -1303,6 +1316,14 @@ mod tests {
                 ("หมู่", "เลขที่๓๙๓/ญฒ".chars().count()),
                 ("ฒ9", "เลขที่๓๙๓/ญฒหมู่เลขที่๒๑๗/".chars().count()),
                 ("หมู่", "เลขที่๓๙๓/ญฒหมู่เลขที่๒๑๗/ฒ9".chars().count()),
+            ]
+        );
+        // A date's day before a month's name, written as letters; not a longer word.
+        assert_eq!(
+            tokens("วันที่ ซ กันยายน\nวันที่ เญ ก.ย. ๖๖\nเดือน มกราคม"),
+            vec![
+                ("ซ", "วันที่".chars().count()),
+                ("เญ", "วันที่ซกันยายนวันที่".chars().count()),
             ]
         );
         // A comma or a slash between words is no number's.
