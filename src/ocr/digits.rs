@@ -11,6 +11,7 @@
 use image::GrayImage;
 
 use super::digit_classifier::{classify, ink_threshold_at, Reading};
+use crate::thai::dates::month_of;
 
 /// What the pass did on one page.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -441,7 +442,10 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 // glyphs surely are digits.
                 // Before a month's name, where a date's day stands (`วันที่ ซ กันยายน` for
                 // ๗ กันยายน), up to three.
-                let before_month = after.split_whitespace().next().is_some_and(is_month);
+                let before_month = after
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|t| month_of(t).is_some());
                 if (after_number && (1..=5).contains(&n)) || (before_month && n <= 3) {
                     out.push((byte, byte + token_len, visible, Candidate::Word));
                 }
@@ -485,16 +489,6 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
         offset += line.len();
     }
     out
-}
-
-/// Whether a token is a month's name or one of its abbreviations (`กันยายน`, `ก.ย.`).
-fn is_month(token: &str) -> bool {
-    let key = |s: &str| s.chars().filter(|&c| c != '.').collect::<String>();
-    let token = key(token);
-    crate::dictionaries::get()
-        .months
-        .iter()
-        .any(|m| key(m.name) == token || m.forms.iter().any(|f| key(f) == token))
 }
 
 /// A candidate re-read: accepted only if every glyph in it is surely a digit (a dash, a

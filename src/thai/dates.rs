@@ -80,6 +80,11 @@ fn month_form_pattern(form: &str) -> String {
     p
 }
 
+/// The month a written form names (`กันยายน`, `ก.ย.`, `ก.ย`), if it names one.
+pub(crate) fn month_of(form: &str) -> Option<u32> {
+    PATTERNS.month_by_form.get(&month_key(form)).copied()
+}
+
 fn month_key(s: &str) -> String {
     s.chars()
         .filter(|c| *c != '.' && !c.is_whitespace())
