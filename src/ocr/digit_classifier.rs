@@ -26,8 +26,10 @@ pub(super) fn ink_threshold_at(img: &GrayImage, num: u32, den: u32) -> Option<u8
         lo = lo.min(p.0[0]);
         hi = hi.max(p.0[0]);
     }
-    let t = u32::from(lo) + u32::from(hi - lo) * num / den.max(1);
-    (hi.saturating_sub(lo) >= 48).then(|| t.min(255) as u8)
+    // (An empty patch has no darkest value: `lo` above `hi`.)
+    let range = hi.checked_sub(lo).filter(|&r| r >= 48)?;
+    let t = u32::from(lo) + u32::from(range) * num / den.max(1);
+    Some(t.min(255) as u8)
 }
 
 /// The bounding box of a patch's ink (x0, y0, x1, y1), `None` for a patch without ink.
@@ -183,5 +185,11 @@ mod tests {
         dot.put_pixel(5, 5, image::Luma([0]));
         let (x, aspect) = features(&dot).expect("a dot has ink");
         assert_eq!((x.len(), aspect), (FEATURES, 1.0));
+        // A patch of no pixels at all (a cut at a glyph's edge) has no ink and no threshold.
+        for (w, h) in [(0, 0), (0, 20), (20, 0)] {
+            let empty = GrayImage::new(w, h);
+            assert!(ink_threshold_at(&empty, 3, 5).is_none());
+            assert!(classify(&empty).is_none());
+        }
     }
 }
