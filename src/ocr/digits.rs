@@ -1121,22 +1121,25 @@ mod tests {
         assert_eq!(first, 2);
     }
 
+    /// A glyph the model is sure is a digit, with these probabilities among the digits (the
+    /// likeliest is its digit).
+    fn reading(p: &[(char, f32)]) -> Reading {
+        let mut digits = [0f32; 10];
+        for &(c, v) in p {
+            digits[c as usize - '๐' as usize] = v;
+        }
+        let best = p.iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|x| x.0);
+        Reading {
+            digit: best.unwrap_or('๐'),
+            p_digit: 1.0,
+            p_other: 0.0,
+            aspect: 1.0,
+            digits,
+        }
+    }
+
     #[test]
     fn tesseracts_digit_weighs_on_the_reading() {
-        let reading = |p: &[(char, f32)]| {
-            let mut digits = [0f32; 10];
-            for &(c, v) in p {
-                digits[c as usize - '๐' as usize] = v;
-            }
-            let best = p.iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|x| x.0);
-            Reading {
-                digit: best.unwrap_or('๐'),
-                p_digit: 1.0,
-                p_other: 0.0,
-                aspect: 1.0,
-                digits,
-            }
-        };
         // A bold ๓ whose loops closed: the model says ๑, ๓ a distant second; Tesseract wrote
         // ๓, and seldom writes ๓ for a ๑.
         let closed = reading(&[('๑', 0.997), ('๓', 0.002), ('๐', 0.001)]);
@@ -1155,15 +1158,8 @@ mod tests {
 
     #[test]
     fn a_word_read_as_digits_keeps_its_punctuation() {
-        let glyph = |digit: char| Reading {
-            digit,
-            p_digit: 1.0,
-            p_other: 0.0,
-            aspect: 0.8,
-            digits: [0.0; 10],
-        };
         let read = |digits: &str| AreaReading {
-            glyphs: digits.chars().map(glyph).collect(),
+            glyphs: digits.chars().map(|d| reading(&[(d, 1.0)])).collect(),
             periods: vec![false; digits.chars().count()],
             ..AreaReading::default()
         };
@@ -1185,21 +1181,10 @@ mod tests {
 
     #[test]
     fn a_run_gets_back_a_period_the_page_shows() {
-        let glyph = |digit: char| {
-            let mut digits = [0f32; 10];
-            digits[digit as usize - '๐' as usize] = 1.0;
-            Reading {
-                digit,
-                p_digit: 1.0,
-                p_other: 0.0,
-                aspect: 0.8,
-                digits,
-            }
-        };
         // Tesseract wrote `๓๕` for the label ๙.๘, its period lost; the page has a speck low
         // after the first glyph.
         let mut read = AreaReading {
-            glyphs: vec![glyph('๙'), glyph('๘')],
+            glyphs: vec![reading(&[('๙', 1.0)]), reading(&[('๘', 1.0)])],
             written: vec![Some('๓'), Some('๕')],
             written_count: 2,
             periods: vec![true, false],
