@@ -60,15 +60,38 @@ fn digit_like(line: &[char]) -> Vec<bool> {
             break;
         }
     }
-    // One Thai letter between two Thai digits, no space (`๒๕อ๖๑`: a ๖ broken in two, one
-    // half read as อ) is part of the number: Thai words are not written inside numbers.
-    for i in 1..line.len().saturating_sub(1) {
-        let letter = ('\u{0E01}'..='\u{0E2E}').contains(&line[i]);
-        if letter && !flags[i] && is_thai_digit(line[i - 1]) && is_thai_digit(line[i + 1]) {
-            flags[i] = true;
+    // One or two Thai letters in a number, no space, no vowel or tone mark with them
+    // (`๒๕อ๖๑`: a ๖ broken in two, one half read as อ; `อ๓๔๑` and `๔ออ`: a typewriter's ๖
+    // read as อ) are part of it: Thai words are not written against numbers, and a word has
+    // its vowels (`ข้อ๑` is one whose space was lost). The groups between a number's periods,
+    // commas and slashes count one by one; a group of more letters than digits only beside
+    // one of digits alone (`๔ออ/๕๑`, not `๑กข`).
+    let mut start = 0;
+    for token in line.split(|c| c.is_whitespace()) {
+        let groups = || token.split(|&c| matches!(c, '.' | ',' | '/'));
+        let numeric = groups().any(|g| !g.is_empty() && g.iter().all(|&c| is_thai_digit(c)));
+        let mut i = start;
+        for group in groups() {
+            if is_mixed(group, numeric) {
+                flags[i..i + group.len()].iter_mut().for_each(|f| *f = true);
+            }
+            i += group.len() + 1;
         }
+        start += token.len() + 1;
     }
     flags
+}
+
+/// Thai digits with one or two Thai consonants among them and nothing else; as many digits
+/// as letters at least, unless the number has another group of digits.
+fn is_mixed(group: &[char], beside_digits: bool) -> bool {
+    let consonant = |c: char| ('\u{0E01}'..='\u{0E2E}').contains(&c);
+    let digits = group.iter().filter(|&&c| is_thai_digit(c)).count();
+    let letters = group.iter().filter(|&&c| consonant(c)).count();
+    group.iter().all(|&c| is_thai_digit(c) || consonant(c))
+        && (1..=2).contains(&letters)
+        && digits >= 1
+        && (digits >= letters || beside_digits)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -791,8 +814,19 @@ fn read_glyphs(
     // comma or a period ends it: `๗๙,๕๑๔` is not to be one run).
     // Kerned digits overlap (a tail of ๖ reaches under the next one's columns): a glyph is
     // beside the chain when its middle is past the chain's edge.
+    // Digits set apart (a typewriter's, a monospace face's) stand as far apart as the run's
+    // own glyphs do: the widest gap between them, and a little more, is no word's space
+    // (that is a whole digit's width there), up to two thirds of a digit.
+    let mut own_columns: Vec<(u32, u32)> = own.iter().map(|o| (o.0, o.1)).collect();
+    own_columns.sort_unstable();
+    let widest_gap = own_columns
+        .windows(2)
+        .map(|w| w[1].0.saturating_sub(w[0].1))
+        .max()
+        .unwrap_or(0);
+    let within = (0.35 * typical).max((1.3 * widest_gap as f32).min(0.65 * typical));
     let near = |left: u32, right: u32| {
-        (right.saturating_sub(left) as f32) < 0.35 * typical
+        (right.saturating_sub(left) as f32) < within
             && !specks.iter().any(|&(sx, _)| sx >= left && sx < right)
     };
     // Where Tesseract wrote more Thai digits than its columns hold glyphs, its boxes drifted
@@ -804,15 +838,15 @@ fn read_glyphs(
         .filter(|(_, c)| is_thai_digit(*c))
         .count();
     let mut missing = written_digits.saturating_sub(own.len());
-    let mut beside = |left: u32, right: u32| {
+    // Whether a glyph is beside the chain, and whether only as one of the missing ones.
+    let beside = |left: u32, right: u32, missing: usize| -> Option<bool> {
         if near(left, right) {
-            return true;
+            return Some(false);
         }
         let drifted = missing > 0
             && (right.saturating_sub(left) as f32) < 0.8 * typical
             && !specks.iter().any(|&(sx, _)| sx >= left && sx < right);
-        missing -= usize::from(drifted);
-        drifted
+        drifted.then_some(true)
     };
     let mut right_edge = own.iter().map(|o| o.1).max().unwrap_or(own1);
     let mut left_edge = own.iter().map(|o| o.0).min().unwrap_or(own0);
@@ -821,9 +855,14 @@ fn read_glyphs(
         if (a + b) / 2 <= right_edge {
             continue;
         }
-        let Some(r) = beside(right_edge, *a).then(|| digit(*a, *b, g)).flatten() else {
+        // (A missing glyph is counted off only once one is found: a letter tried on one side
+        // leaves the count for the other.)
+        let Some((drifted, r)) =
+            beside(right_edge, *a, missing).and_then(|drifted| Some((drifted, digit(*a, *b, g)?)))
+        else {
             break;
         };
+        missing -= usize::from(drifted);
         right_edge = *b;
         kept.push((*a, *b, r, false, None));
     }
@@ -831,9 +870,12 @@ fn read_glyphs(
         if (a + b) / 2 >= left_edge {
             continue;
         }
-        let Some(r) = beside(*b, left_edge).then(|| digit(*a, *b, g)).flatten() else {
+        let Some((drifted, r)) =
+            beside(*b, left_edge, missing).and_then(|drifted| Some((drifted, digit(*a, *b, g)?)))
+        else {
             break;
         };
+        missing -= usize::from(drifted);
         left_edge = *a;
         kept.push((*a, *b, r, false, None));
     }
@@ -1101,9 +1143,17 @@ mod tests {
         // A space stands between: วรรค after a number stays a word; ๆ after a word too.
         assert_eq!(flags("๑ วรรค"), "100000");
         assert_eq!(flags("ต่างๆ"), "00000");
-        // A letter inside a number is part of it; one beside a number is not.
+        // A letter inside a number is part of it, and one or two against it with no vowel
+        // (a typewriter's ๖ read as อ); a word against a number is not.
         assert_eq!(flags("๒๕อ๖๑"), "11111");
+        assert_eq!(flags("อ๓๔๑"), "1111");
+        assert_eq!(flags("๑อ.๓๙"), "11011");
         assert_eq!(flags("ที่๑๒"), "00011");
+        assert_eq!(flags("ข้อ๑"), "0001");
+        // More letters than digits: a number's group only beside a group of digits alone.
+        assert_eq!(flags("๔ออ/๕๑"), "111011");
+        assert_eq!(flags("๑กข ๒"), "10001");
+        assert_eq!(flags("๑กขค"), "1000");
     }
 
     #[test]
