@@ -60,12 +60,19 @@ fn digit_like(line: &[char]) -> Vec<bool> {
             break;
         }
     }
-    // One or two Thai letters in a number, no space, no vowel or tone mark with them
-    // (`๒๕อ๖๑`: a ๖ broken in two, one half read as อ; `อ๓๔๑` and `๔ออ`: a typewriter's ๖
-    // read as อ) are part of it: Thai words are not written against numbers, and a word has
-    // its vowels (`ข้อ๑` is one whose space was lost). The groups between a number's periods,
+    // One Thai letter between two Thai digits, no space (`๒๕อ๖๑`: a ๖ broken in two, one
+    // half read as อ) is part of the number: Thai words are not written inside numbers.
+    for i in 1..line.len().saturating_sub(1) {
+        let letter = ('\u{0E01}'..='\u{0E2E}').contains(&line[i]);
+        if letter && !flags[i] && is_thai_digit(line[i - 1]) && is_thai_digit(line[i + 1]) {
+            flags[i] = true;
+        }
+    }
+    // At a number's edge, only the letters Tesseract writes for a typewriter's ๖ (อ, จ), one
+    // or two, in a group of digits and nothing else (`อ๓๔๑`, `๔ออ/๕๑`): a word whose space
+    // was lost (`๒๐คน`, `ข้อ๑`) keeps its letters. The groups between a number's periods,
     // commas and slashes count one by one; a group of more letters than digits only beside
-    // one of digits alone (`๔ออ/๕๑`, not `๑กข`).
+    // one of digits alone (`๔ออ/๕๑`, not `๑ออ`).
     let mut start = 0;
     for token in line.split(|c| c.is_whitespace()) {
         let groups = || token.split(|&c| matches!(c, '.' | ',' | '/'));
@@ -82,13 +89,13 @@ fn digit_like(line: &[char]) -> Vec<bool> {
     flags
 }
 
-/// Thai digits with one or two Thai consonants among them and nothing else; as many digits
-/// as letters at least, unless the number has another group of digits.
+/// Thai digits with one or two of อ and จ among them and nothing else; as many digits as
+/// letters at least, unless the number has another group of digits.
 fn is_mixed(group: &[char], beside_digits: bool) -> bool {
-    let consonant = |c: char| ('\u{0E01}'..='\u{0E2E}').contains(&c);
+    let letter = |c: char| matches!(c, 'อ' | 'จ');
     let digits = group.iter().filter(|&&c| is_thai_digit(c)).count();
-    let letters = group.iter().filter(|&&c| consonant(c)).count();
-    group.iter().all(|&c| is_thai_digit(c) || consonant(c))
+    let letters = group.iter().filter(|&&c| letter(c)).count();
+    group.iter().all(|&c| is_thai_digit(c) || letter(c))
         && (1..=2).contains(&letters)
         && digits >= 1
         && (digits >= letters || beside_digits)
@@ -1143,17 +1150,19 @@ mod tests {
         // A space stands between: วรรค after a number stays a word; ๆ after a word too.
         assert_eq!(flags("๑ วรรค"), "100000");
         assert_eq!(flags("ต่างๆ"), "00000");
-        // A letter inside a number is part of it, and one or two against it with no vowel
-        // (a typewriter's ๖ read as อ); a word against a number is not.
+        // A letter inside a number is part of it, and at its edge one or two of those
+        // Tesseract writes for a typewriter's ๖; a word against a number is not.
         assert_eq!(flags("๒๕อ๖๑"), "11111");
+        assert_eq!(flags("๒๕ก๖๑"), "11111");
         assert_eq!(flags("อ๓๔๑"), "1111");
         assert_eq!(flags("๑อ.๓๙"), "11011");
         assert_eq!(flags("ที่๑๒"), "00011");
         assert_eq!(flags("ข้อ๑"), "0001");
+        assert_eq!(flags("๒๐คน"), "1100");
+        assert_eq!(flags("ก๓๔๑"), "0111");
         // More letters than digits: a number's group only beside a group of digits alone.
         assert_eq!(flags("๔ออ/๕๑"), "111011");
-        assert_eq!(flags("๑กข ๒"), "10001");
-        assert_eq!(flags("๑กขค"), "1000");
+        assert_eq!(flags("๑ออ ๒"), "10001");
     }
 
     #[test]
