@@ -935,6 +935,7 @@ fn glyphs(patch: &GrayImage, band: (u32, u32)) -> Glyphs {
     let labels = components(patch, t);
     // Bounding boxes of the pieces.
     let mut boxes: Vec<(u32, u32, u32, u32)> = Vec::new(); // x0, y0, x1, y1
+    let mut inked: Vec<u32> = Vec::new(); // pixels of each piece
     for (i, &l) in labels.iter().enumerate() {
         if l == 0 {
             continue;
@@ -943,9 +944,11 @@ fn glyphs(patch: &GrayImage, band: (u32, u32)) -> Glyphs {
         let k = l as usize - 1;
         if k >= boxes.len() {
             boxes.resize(k + 1, (u32::MAX, u32::MAX, 0, 0));
+            inked.resize(k + 1, 0);
         }
         let b = &mut boxes[k];
         *b = (b.0.min(x), b.1.min(y), b.2.max(x + 1), b.3.max(y + 1));
+        inked[k] += 1;
     }
     let mut heights: Vec<u32> = boxes.iter().map(|b| b.3.saturating_sub(b.1)).collect();
     heights.sort_unstable();
@@ -962,18 +965,29 @@ fn glyphs(patch: &GrayImage, band: (u32, u32)) -> Glyphs {
     // Glyphs: pieces sorted left to right; a small piece (a glyph broken by a light scan) is
     // joined to the glyph whose columns it mostly shares. Two whole digits never are, though
     // a tail (of ๖, of ๕) may reach over the next one's columns.
-    let is_speck = |b: (u32, u32, u32, u32)| {
-        (b.3.saturating_sub(b.1) as f32) < 0.35 * typical
-            && (b.2.saturating_sub(b.0) as f32) < 0.35 * typical
+    // A speck: under a third of a digit both ways; or, up to 0.45 of one, a round solid dot
+    // in the line's lower half — a typewriter's period, or a bold face's, is that big. (A
+    // stroke broken off a digit is longer one way, or hollow, or high.)
+    let low_half = (band.0 + band.1) / 2;
+    let is_speck = |k: usize| {
+        let b = boxes[k];
+        let (bw, bh) = (b.2.saturating_sub(b.0), b.3.saturating_sub(b.1));
+        let small = |n: u32, share: f32| (n as f32) < share * typical;
+        let dot = small(bw, 0.45)
+            && small(bh, 0.45)
+            && bw * 3 >= bh * 2
+            && bh * 3 >= bw * 2
+            && inked.get(k).copied().unwrap_or(0) * 10 >= bw * bh * 6
+            && b.1 >= low_half;
+        (small(bw, 0.35) && small(bh, 0.35)) || dot
     };
     // Specks (left edge, bottom) sitting low, as a period does; a pixel or two of a bilevel
     // scan's noise is none.
-    let specks: Vec<(u32, u32)> = boxes
-        .iter()
-        .filter(|b| is_speck(**b) && b.2 >= b.0 + 2 && b.3 >= b.1 + 2)
-        .map(|b| (b.0, b.3))
+    let specks: Vec<(u32, u32)> = (0..boxes.len())
+        .filter(|&k| is_speck(k) && boxes[k].2 >= boxes[k].0 + 2 && boxes[k].3 >= boxes[k].1 + 2)
+        .map(|k| (boxes[k].0, boxes[k].3))
         .collect();
-    let mut order: Vec<usize> = (0..boxes.len()).filter(|&k| !is_speck(boxes[k])).collect();
+    let mut order: Vec<usize> = (0..boxes.len()).filter(|&k| !is_speck(k)).collect();
     order.sort_by_key(|&k| boxes[k].0);
     let mut groups: Vec<(u32, u32, Vec<usize>)> = Vec::new();
     for k in order {
@@ -1256,6 +1270,30 @@ mod tests {
         // A period after the last glyph is the text's own, not the run's.
         read.periods = vec![false, true];
         assert_eq!(read_run(&read), "๙๘");
+    }
+
+    #[test]
+    fn a_big_round_dot_low_in_the_line_is_a_period() {
+        // Two digit-high blocks (rows 10–30, the line's band), then one mark after each: a
+        // solid dot 8 px across in the lower half (a typewriter's period: 0.4 of a digit),
+        // or the same dot hollow, or a stroke 8 by 3, or the solid dot high in the line.
+        let page = |mark: &dyn Fn(u32, u32) -> bool| {
+            GrayImage::from_fn(120, 40, |x, y| {
+                let block =
+                    (10..30).contains(&y) && ((10..26).contains(&x) || (40..56).contains(&x));
+                image::Luma([if block || mark(x, y) { 0 } else { 255 }])
+            })
+        };
+        let solid =
+            |top: u32| move |x: u32, y: u32| (70..78).contains(&x) && (top..top + 8).contains(&y);
+        let specks_of = |img: &GrayImage| glyphs(img, (10, 30)).2;
+        assert_eq!(specks_of(&page(&solid(22))), vec![(70, 30)]);
+        let hollow =
+            |x: u32, y: u32| solid(22)(x, y) && !((71..77).contains(&x) && (23..29).contains(&y));
+        assert!(specks_of(&page(&hollow)).is_empty());
+        let stroke = |x: u32, y: u32| (70..78).contains(&x) && (26..29).contains(&y);
+        assert!(specks_of(&page(&stroke)).is_empty());
+        assert!(specks_of(&page(&solid(11))).is_empty());
     }
 
     #[test]
