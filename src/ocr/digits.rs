@@ -650,11 +650,22 @@ fn digit_given(r: &Reading, written: Option<char>) -> char {
 /// by shape — it gives such a glyph 0.1–0.3 of being no digit — but among sure digits, as
 /// in `coco` for ๔๑๙๐, it is one.)
 fn surely_digits(glyphs: &[Reading]) -> bool {
-    let shaped = glyphs
-        .iter()
-        .all(|g| (0.3..=1.6).contains(&g.aspect) && g.p_other < 0.5);
-    let mean_other = glyphs.iter().map(|g| g.p_other).sum::<f32>() / glyphs.len().max(1) as f32;
-    !glyphs.is_empty() && shaped && 1.0 - mean_other >= SURELY_A_DIGIT
+    let sure = |glyphs: &[&Reading]| {
+        let shaped = glyphs
+            .iter()
+            .all(|g| (0.3..=1.6).contains(&g.aspect) && g.p_other < 0.5);
+        let mean_other = glyphs.iter().map(|g| g.p_other).sum::<f32>() / glyphs.len().max(1) as f32;
+        !glyphs.is_empty() && shaped && 1.0 - mean_other >= SURELY_A_DIGIT
+    };
+    // A ๐ the model takes for an `o` as much as for a digit (up to 0.7: a condensed face's
+    // oval, `co` for ๔๐, `mo` for ๓๐) counts for shape alone where the other glyphs surely
+    // are digits; a token of nothing but such circles is judged as a whole.
+    let round = |g: &&Reading| g.digit == '๐' && g.p_other < 0.7 && (0.3..=1.6).contains(&g.aspect);
+    let others: Vec<&Reading> = glyphs.iter().filter(|g| !round(g)).collect();
+    if others.is_empty() {
+        return sure(&glyphs.iter().collect::<Vec<_>>());
+    }
+    sure(&others)
 }
 
 /// Shaped like a digit and more likely one than not: enough for a glyph that touches a
@@ -1298,23 +1309,30 @@ mod tests {
 
     #[test]
     fn a_number_is_sure_as_a_whole() {
-        let r = |p_other: f32, aspect: f32| Reading {
-            digit: '๐',
+        let read_as = |digit: char, p_other: f32, aspect: f32| Reading {
+            digit,
             p_digit: 1.0 - p_other,
             p_other,
             aspect,
             digits: [0.0; 10],
         };
-        // `coco` for ๔๑๙๐: three sure digits and a ๐ the model half takes for an `o`.
+        let r = |p_other: f32, aspect: f32| read_as('๔', p_other, aspect);
+        let o = |p_other: f32, aspect: f32| read_as('๐', p_other, aspect);
+        // `coco` for ๔๑๙๐: three sure digits and a ๐ the model half takes for an `o`; `co`
+        // for ๔๐ with a ๐ it takes more for an `o` than for a digit.
         assert!(surely_digits(&[
             r(0.0, 1.0),
             r(0.001, 1.0),
             r(0.0, 0.9),
-            r(0.31, 1.2)
+            o(0.31, 1.2)
         ]));
-        // The same ๐ alone is not sure enough; a letter among digits spoils the lot; so does
-        // a glyph no digit is shaped like (a dash); nothing at all is no number.
-        assert!(!surely_digits(&[r(0.31, 1.2)]));
+        assert!(surely_digits(&[r(0.0, 0.8), o(0.56, 0.8)]));
+        // The same ๐ alone is not sure enough, nor two of them; one surer an `o` than that
+        // is no digit; a letter among digits spoils the lot; so does a glyph no digit is
+        // shaped like (a dash); nothing at all is no number.
+        assert!(!surely_digits(&[o(0.31, 1.2)]));
+        assert!(!surely_digits(&[o(0.2, 1.0), o(0.2, 1.0)]));
+        assert!(!surely_digits(&[r(0.0, 1.0), o(0.8, 1.0)]));
         assert!(!surely_digits(&[r(0.0, 1.0), r(0.0, 1.0), r(0.6, 1.0)]));
         assert!(!surely_digits(&[r(0.0, 1.0), r(0.0, 3.0)]));
         assert!(!surely_digits(&[]));
