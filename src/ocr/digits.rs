@@ -412,6 +412,8 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
         let mut first = true;
         // The token before was a number in Thai digits.
         let mut after_number = false;
+        // The token before ends with a word a number follows (`หมู่ที่`, `ข้อ`, `ร้อยละ`).
+        let mut after_slot = false;
         let mut visible = seen;
         let mut rest = line;
         let mut byte = offset;
@@ -476,7 +478,11 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                     .split_whitespace()
                     .next()
                     .is_some_and(|t| month_of(t).is_some());
-                if (after_number && (1..=5).contains(&n)) || (before_month && n <= 3) {
+                // After a word a number follows (`หมู่ที่ เฒ` for หมู่ที่ ๗), up to four.
+                if (after_number && (1..=5).contains(&n))
+                    || (before_month && n <= 3)
+                    || (after_slot && n <= 4)
+                {
                     out.push((byte, byte + token_len, visible, Candidate::Word));
                 }
             } else if token.contains([',', '/']) {
@@ -510,6 +516,7 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
             // (Tesseract may have read some of its digits as letters too: `ฒ่๕๐๐`.)
             let digits = token.chars().filter(|&c| is_thai_digit(c)).count();
             after_number = digits > 0 && digits * 2 >= n;
+            after_slot = NUMBER_SLOTS.iter().any(|w| token.ends_with(w));
             first = false;
             visible += n;
             byte += token_len;
@@ -520,6 +527,11 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
     }
     out
 }
+
+/// Words a number follows in this genre: a clause's, a village's, a house's, an order's or a
+/// day's number (`ข้อ`, `หมู่ที่`, `เลขที่`, `คำสั่งที่`, `วันที่`), a share, a section, a
+/// year, a phone number and its extension.
+const NUMBER_SLOTS: [&str; 8] = ["ที่", "ข้อ", "ร้อยละ", "มาตรา", "พ.ศ.", "จำนวน", "โทร", "ต่อ"];
 
 /// A candidate re-read: accepted only if every glyph in it is surely a digit (a dash, a
 /// bullet, a Latin letter or an Arabic digit is not). A clause label keeps or gains the
@@ -1418,6 +1430,14 @@ mod tests {
             vec![
                 ("ซ", "วันที่".chars().count()),
                 ("เญ", "วันที่ซกันยายนวันที่".chars().count()),
+            ]
+        );
+        // After a word a number follows, up to four characters; not after another word.
+        assert_eq!(
+            tokens("หมู่ที่ เฒ รหัส\nร้อยละ ฒอ ของ\nบ้าน เฒ รหัส"),
+            vec![
+                ("เฒ", "หมู่ที่".chars().count()),
+                ("ฒอ", "หมู่ที่เฒรหัสร้อยละ".chars().count()),
             ]
         );
         // A comma or a slash between words is no number's.
