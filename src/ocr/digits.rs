@@ -818,9 +818,13 @@ fn read_glyphs(
                 own.push((a, b, r, marked, None));
             }
         } else {
+            // A cut the model is sure is no digit is a neighbour's ink alone (a slash
+            // touching the number's last digit, `๑๖๓/`): the glyph is left whole, beside the
+            // run (a wide ๘ reaching into its columns may still join it).
             let cut = image::imageops::crop_imm(&g, ca - a, 0, cb - ca, g.height()).to_image();
-            if let Some(r) = classify(&cut) {
-                own.push((ca, cb, r, false, None));
+            match classify(&cut).filter(|r| r.p_other < SURELY_NOT_A_DIGIT) {
+                Some(r) => own.push((ca, cb, r, false, None)),
+                None => outside.push((a, b, g)),
             }
         }
     }
