@@ -396,12 +396,13 @@ enum Candidate {
 
 /// Tokens Tesseract did not write as Thai digits that stand where numbers stand: tokens of no
 /// Thai letters and no Thai digits — Latin letters, symbols, Arabic digits, or one letter
-/// Tesseract writes for a digit — at the start of a line before Thai text or anywhere in a
-/// line that holds Thai; Thai letters (up to five) right after a number; the groups of a
-/// number's commas that hold no Thai digit. Byte range of the token, the visible index of its
-/// first character, and which kind it is. Only glyphs the model is sure are Thai digits turn
-/// one into digits (see [`read_candidate`]); genuine words and Arabic numbers stay as they
-/// are.
+/// Tesseract writes for a digit — at the start of a line before Thai text or anywhere in a line
+/// that holds Thai; Thai letters right after a number (up to five), before a month's name (up
+/// to three) or after a word a number follows ([`NUMBER_SLOTS`], up to four); the groups of a
+/// number's commas or slashes that hold no Thai digit. Byte range of the token, the visible
+/// index of its first character, and which kind it is. Only glyphs the model is sure are Thai
+/// digits turn one into digits (see [`read_candidate`]); genuine words and Arabic numbers stay
+/// as they are.
 fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
     let is_thai_letter = |c: char| ('\u{0E01}'..='\u{0E2E}').contains(&c) || "เแโใไ".contains(c);
     let mut out = Vec::new();
@@ -658,9 +659,10 @@ fn digit_given(r: &Reading, written: Option<char>) -> char {
 }
 
 /// Glyphs that together surely are a number: each more likely a digit than not, and on
-/// average as sure as one glyph must be alone. (The model cannot tell ๐ from a Latin `o`
-/// by shape — it gives such a glyph 0.1–0.3 of being no digit — but among sure digits, as
-/// in `coco` for ๔๑๙๐, it is one.)
+/// average as sure as one glyph must be alone. The model cannot tell ๐ from a Latin `o` by
+/// shape — it gives such a glyph 0.1–0.7 of being no digit (a condensed face's oval) — so
+/// a ๐ below 0.7 counts for its shape alone where the other glyphs surely are digits
+/// (`coco` for ๔๑๙๐, `co` for ๔๐); a token of nothing but circles is judged as a whole.
 fn surely_digits(glyphs: &[Reading]) -> bool {
     let sure = |glyphs: &[&Reading]| {
         let shaped = glyphs
@@ -669,9 +671,6 @@ fn surely_digits(glyphs: &[Reading]) -> bool {
         let mean_other = glyphs.iter().map(|g| g.p_other).sum::<f32>() / glyphs.len().max(1) as f32;
         !glyphs.is_empty() && shaped && 1.0 - mean_other >= SURELY_A_DIGIT
     };
-    // A ๐ the model takes for an `o` as much as for a digit (up to 0.7: a condensed face's
-    // oval, `co` for ๔๐, `mo` for ๓๐) counts for shape alone where the other glyphs surely
-    // are digits; a token of nothing but such circles is judged as a whole.
     let round = |g: &&Reading| g.digit == '๐' && g.p_other < 0.7 && (0.3..=1.6).contains(&g.aspect);
     let others: Vec<&Reading> = glyphs.iter().filter(|g| !round(g)).collect();
     if others.is_empty() {
