@@ -1090,16 +1090,19 @@ fn glyphs(patch: &GrayImage, band: (u32, u32)) -> Glyphs {
     }
     let mut out = Vec::new();
     for (x0, x1, members) in joined {
-        let own = ink_of(x0, x1, &members);
-        let width = (x1 - x0) as f32;
-        if width > 1.6 * typical {
-            if let Some((split, left, right)) = split_touching(&own, t) {
-                out.push((x0, x0 + split, left));
-                out.push((x0 + split, x1, right));
-                continue;
+        // Cut again while a part is still as wide as two digits (three touching: `๕๖๐` in
+        // a bold face's blurred copy).
+        let mut parts = vec![(x0, x1, ink_of(x0, x1, &members))];
+        while let Some((a, b, own)) = parts.pop() {
+            if ((b - a) as f32) > 1.6 * typical {
+                if let Some((split, left, right)) = split_touching(&own, t) {
+                    parts.push((a + split, b, right));
+                    parts.push((a, a + split, left));
+                    continue;
+                }
             }
+            out.push((a, b, own));
         }
-        out.push((x0, x1, own));
     }
     (out, typical, specks)
 }
