@@ -1126,6 +1126,10 @@ fn split_touching(own: &GrayImage, t: u8) -> Option<(u32, GrayImage, GrayImage)>
     // How well a half reads as one digit: the log of its probability of being a digit.
     let fit = |g: &GrayImage| classify(g).map_or(-14.0, |r| (1.0 - r.p_other).max(1e-6).ln());
     let (lo, hi) = (w * 3 / 10, w * 7 / 10);
+    // Both halves keep ink columns (and each is narrower than the piece: cutting again ends).
+    if lo == 0 {
+        return None;
+    }
     // Readings within a hundredth (in log terms) tie: the thinner column wins.
     let split = (lo..hi).max_by_key(|&split| {
         let (l, r) = halves(split);
@@ -1323,6 +1327,20 @@ mod tests {
         let stroke = |x: u32, y: u32| (70..78).contains(&x) && (26..29).contains(&y);
         assert!(specks_of(&page(&stroke)).is_empty());
         assert!(specks_of(&page(&solid(11))).is_empty());
+    }
+
+    #[test]
+    fn a_piece_too_narrow_to_cut_is_left_whole() {
+        // Three columns of ink, one row: no cut leaves ink on both sides of it — and cutting
+        // again and again (a part still "two digits wide" on a line one pixel high) must end.
+        let bar = GrayImage::from_fn(3, 1, |_, _| image::Luma([0]));
+        assert!(split_touching(&bar, 128).is_none());
+        let mut patch = GrayImage::from_pixel(20, 5, image::Luma([255]));
+        for x in 5..8 {
+            patch.put_pixel(x, 2, image::Luma([0]));
+        }
+        let (found, typical, _) = glyphs(&patch, (0, 5));
+        assert_eq!((found.len(), typical), (1, 1.0));
     }
 
     #[test]
