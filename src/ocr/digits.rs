@@ -828,14 +828,6 @@ fn read_glyphs(
         }
     }
     read_before &= own.is_empty();
-    // What Tesseract wrote for each of the run's glyphs, where it wrote one character for
-    // each: by their order (its boxes drift by up to a digit, so the nearest box may be a
-    // neighbour's).
-    if own.len() == centres.own.len() {
-        for (o, &(_, c)) in own.iter_mut().zip(&centres.own) {
-            o.4 = Some(c);
-        }
-    }
     // Chains of digits out from the run's own glyphs (or its own columns), both ways.
     let digit = |a: u32, b: u32, g: &GrayImage| {
         if is_taken(a, b) || centres.owner(x0 + (a + b) / 2) == Owner::Digits {
@@ -881,6 +873,8 @@ fn read_glyphs(
             && !specks.iter().any(|&(sx, _)| sx >= left && sx < right);
         drifted.then_some(true)
     };
+    let own_count = own.len();
+    let mut chained_left = false;
     let mut right_edge = own.iter().map(|o| o.1).max().unwrap_or(own1);
     let mut left_edge = own.iter().map(|o| o.0).min().unwrap_or(own0);
     let mut kept = own;
@@ -910,9 +904,28 @@ fn read_glyphs(
         };
         missing -= usize::from(drifted);
         left_edge = *a;
+        chained_left = true;
         kept.push((*a, *b, r, false, None));
     }
     kept.sort_by_key(|k| k.0);
+    // What Tesseract wrote for each of the run's glyphs, where it wrote one character for
+    // each: by their order (its boxes drift by up to a digit, so the nearest box may be a
+    // neighbour's). Its characters go to the glyphs found with the chains in where they are
+    // as many (a chain found the glyph its boxes left out); else to the run's own glyphs
+    // where those are as many and no chain reached left — one that did found the number's
+    // first digit outside boxes drifted right, which took in something after it instead (a
+    // slash touching it: `๔๗๒/`).
+    let written_to = if kept.len() == centres.own.len() {
+        kept.len()
+    } else if own_count == centres.own.len() && !chained_left {
+        own_count
+    } else {
+        0
+    };
+    // (Without a chain to the left the run's own glyphs come first.)
+    for (k, &(_, c)) in kept.iter_mut().take(written_to).zip(&centres.own) {
+        k.4 = Some(c);
+    }
     // A period: a speck in the lower half of the line starting within half a digit after a
     // glyph (a clause label's `๖.๓`, the last one's `๓.`).
     let low = (band.0 + band.1) / 2;
