@@ -672,11 +672,9 @@ fn surely_digits(glyphs: &[Reading]) -> bool {
         !glyphs.is_empty() && shaped && 1.0 - mean_other >= SURELY_A_DIGIT
     };
     let round = |g: &&Reading| g.digit == '๐' && g.p_other < 0.7 && (0.3..=1.6).contains(&g.aspect);
-    let others: Vec<&Reading> = glyphs.iter().filter(|g| !round(g)).collect();
-    if others.is_empty() {
-        return sure(&glyphs.iter().collect::<Vec<_>>());
-    }
-    sure(&others)
+    let all: Vec<&Reading> = glyphs.iter().collect();
+    let others: Vec<&Reading> = all.iter().copied().filter(|g| !round(g)).collect();
+    sure(if others.is_empty() { &all } else { &others })
 }
 
 /// Shaped like a digit and more likely one than not: enough for a glyph that touches a
@@ -842,9 +840,8 @@ fn read_glyphs(
     // Digits set apart (a typewriter's, a monospace face's) stand as far apart as the run's
     // own glyphs do: the widest gap between them, and a little more, is no word's space
     // (that is a whole digit's width there), up to two thirds of a digit.
-    let mut own_columns: Vec<(u32, u32)> = own.iter().map(|o| (o.0, o.1)).collect();
-    own_columns.sort_unstable();
-    let widest_gap = own_columns
+    // (The glyphs come left to right.)
+    let widest_gap = own
         .windows(2)
         .map(|w| w[1].0.saturating_sub(w[0].1))
         .max()
