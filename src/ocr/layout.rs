@@ -8,6 +8,11 @@
 //! with: a gap above it clearly wider than the page's usual gap between lines, or an indented
 //! line after a line that ended short of the right margin (the end of the paragraph above).
 //! An indented line after a full one is a hanging indent, not a new paragraph.
+//!
+//! Lines that are only another line's marks go too: in a widely spaced face (a typewriter's)
+//! Tesseract takes the tone marks and upper vowels of a line for a line of their own and
+//! reads them as Latin junk (`a a & 8 al oa` above `ข้อ ๔๕ ให้ใช้บังคับ`), whose stray
+//! digits would pass for the document's.
 
 /// A text line's box: `[left, top, right, bottom]`, y downwards.
 pub type LineBox = [i32; 4];
@@ -46,15 +51,65 @@ pub fn paragraph_starts(boxes: &[LineBox]) -> Vec<bool> {
     starts
 }
 
-/// The page text with Tesseract's blank lines dropped and one put before each paragraph the
-/// layout shows. When the boxes do not match the text line for line, the text comes back
-/// with its blank lines dropped and nothing added.
+/// Whether each line is only the marks of another line: shorter than three quarters of that
+/// line and of the page's usual line (the tallest quarter's shortest: the usual line
+/// whatever share of the lines are marks), within its left and right ends (give or take
+/// half its height), overlapping it and reaching past its top or bottom, and read as junk —
+/// no word over three characters, and a Latin letter or a symbol among them. Text of its
+/// own cannot lie there, drawn over that line; a line split beside another (`เป็นต้นไป`
+/// boxed apart at the right) is not within it, and a table row of digits stays.
+pub fn mark_lines(lines: &[&str], boxes: &[LineBox]) -> Vec<bool> {
+    let mut heights: Vec<i32> = boxes.iter().map(|b| b[3] - b[1]).collect();
+    heights.sort_unstable();
+    let usual = heights.get(heights.len() * 3 / 4).copied().unwrap_or(0);
+    let junk = |line: &str| {
+        line.split_whitespace().all(|t| t.chars().count() <= 3)
+            && line.chars().any(|c| {
+                c.is_ascii_alphabetic()
+                    || !(c.is_alphanumeric()
+                        || c.is_whitespace()
+                        || ('\u{0E00}'..='\u{0E7F}').contains(&c))
+            })
+    };
+    boxes
+        .iter()
+        .zip(lines)
+        .enumerate()
+        .map(|(i, (m, line))| {
+            let h = m[3] - m[1];
+            5 * h < 4 * usual
+                && junk(line)
+                && boxes.iter().enumerate().any(|(j, b)| {
+                    let height = b[3] - b[1];
+                    j != i
+                        && 4 * h < 3 * height
+                        && m[3].min(b[3]) > m[1].max(b[1])
+                        && (m[1] < b[1] || m[3] > b[3])
+                        && 2 * (b[0] - m[0]) <= height
+                        && 2 * (m[2] - b[2]) <= height
+                })
+        })
+        .collect()
+}
+
+/// The page text with Tesseract's blank lines and the lines of another line's marks
+/// ([`mark_lines`]) dropped, and a blank line put before each paragraph the layout shows.
+/// When the boxes do not match the text line for line, the text comes back with its blank
+/// lines dropped and nothing else changed.
 pub fn with_paragraphs(text: &str, boxes: &[LineBox]) -> String {
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     if lines.len() != boxes.len() {
         return lines.join("\n");
     }
-    let starts = paragraph_starts(boxes);
+    let marks = mark_lines(&lines, boxes);
+    let (lines, boxes): (Vec<&str>, Vec<LineBox>) = lines
+        .into_iter()
+        .zip(boxes.iter().copied())
+        .zip(marks)
+        .filter(|(_, mark)| !mark)
+        .map(|(line, _)| line)
+        .unzip();
+    let starts = paragraph_starts(&boxes);
     let mut out = String::with_capacity(text.len() + lines.len());
     for (i, (line, start)) in lines.iter().zip(starts).enumerate() {
         if i > 0 {
@@ -101,5 +156,44 @@ mod tests {
         let boxes = [line(100, 200, 2280), line(187, 200, 2280)];
         assert_eq!(with_paragraphs("a\n\nb\nc", &boxes), "a\nb\nc");
         assert_eq!(with_paragraphs("", &[]), "");
+    }
+
+    #[test]
+    fn a_line_of_another_lines_marks_read_as_junk_is_dropped() {
+        // Boxes as Tesseract gave them on a typewriter face's page (250 dpi).
+        let lines = [
+            "ระหว่างปี พ.ศ. ๒๕๖๔ - ๒๕๖๗ จำนวน ๒๔ แห่ง",
+            "a a &  8 ๗ al  oa",
+            "ข้อ ๔๕ ให้ใช้บังคับตั้งแต่วันที่ ๖ ธันวาคม พ.ศ. ๒๕๕๒",
+            // The same junk beside the page's text, not over it: no line's marks.
+            "a a &  8 al",
+            "บ้านเลขที่ ๗๔๔/๔๕ หมู่ที่ ๑๙",
+            // A real line under a box Tesseract drew two lines tall.
+            "ประกาศ ณ วันที่ ๑ มีนาคม",
+            // A table row of digits overlapping the row below: no junk.
+            "๑๒ ๓๔ ๕๖",
+            "ร้อยละ ๕๒.๙๗ ของเป้าหมาย",
+        ];
+        let boxes = [
+            [231, 419, 1463, 459],
+            [576, 586, 1066, 616],
+            [233, 594, 1833, 639],
+            [1900, 600, 2200, 630],
+            [181, 881, 1237, 983],
+            [182, 968, 994, 1012],
+            [231, 1380, 900, 1410],
+            [231, 1408, 1262, 1449],
+        ];
+        assert_eq!(
+            mark_lines(&lines, &boxes),
+            [false, true, false, false, false, false, false, false]
+        );
+        let text = lines.join("\n");
+        let kept = with_paragraphs(&text, &boxes);
+        assert!(
+            !kept.contains("oa") && kept.contains("a a &  8 al"),
+            "{kept}"
+        );
+        assert_eq!(kept.lines().filter(|l| !l.is_empty()).count(), 7);
     }
 }
