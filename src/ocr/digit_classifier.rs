@@ -11,6 +11,8 @@ use super::digit_model::{Mlp, NOT_A_DIGIT};
 
 /// Side of the grid of ink shares the model reads.
 const GRID: usize = 16;
+/// How many cells that grid has.
+pub const INK: usize = GRID * GRID;
 
 /// The threshold between ink and paper in a patch: halfway between its darkest and lightest
 /// values, and no ink at all in a patch without contrast.
@@ -149,6 +151,9 @@ pub struct Reading {
     pub aspect: f32,
     /// The probability of each Thai digit, ๐ to ๙.
     pub digits: [f32; 10],
+    /// The glyph's ink grid, as the model read it: what tells look-alikes on one page
+    /// ([`super::digit_agreement`]).
+    pub ink: [f32; INK],
 }
 
 /// The Thai digit a glyph patch most likely is; `None` for a patch with no ink, or no model.
@@ -159,12 +164,15 @@ pub fn classify(img: &GrayImage) -> Option<Reading> {
     let best = (0..NOT_A_DIGIT).max_by(|&a, &b| p[a].total_cmp(&p[b]))?;
     let mut digits = [0f32; 10];
     digits.copy_from_slice(p.get(..NOT_A_DIGIT)?);
+    let mut ink = [0f32; INK];
+    ink.copy_from_slice(x.get(..INK)?);
     Some(Reading {
         digit: char::from_u32('๐' as u32 + best as u32)?,
         p_digit: p[best],
         p_other: p[NOT_A_DIGIT],
         aspect,
         digits,
+        ink,
     })
 }
 

@@ -10,6 +10,7 @@
 
 use image::GrayImage;
 
+use super::digit_agreement::{self, Glyph};
 use super::digit_classifier::{classify, ink_threshold_at, Reading};
 use crate::thai::dates::month_of;
 
@@ -19,6 +20,22 @@ pub struct DigitPass {
     pub text: String,
     /// Why the page was left alone, if it was.
     pub skipped: Option<String>,
+}
+
+/// A run's text as re-read, with where in it each digit read from a glyph stands.
+#[derive(Debug, Default)]
+struct Reread {
+    text: String,
+    /// Byte offset in `text` of each digit read from a glyph, the glyph's reading and what
+    /// Tesseract wrote for it.
+    glyphs: Vec<(usize, Reading, Option<char>)>,
+}
+
+impl Reread {
+    fn push_digit(&mut self, r: &Reading, written: Option<char>) {
+        self.glyphs.push((self.text.len(), *r, written));
+        self.text.push(digit_given(r, written));
+    }
 }
 
 fn is_thai_digit(c: char) -> bool {
@@ -275,6 +292,8 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
     all.sort_by_key(|r| r.0);
     all.dedup_by_key(|r| r.0);
     let mut out = String::with_capacity(text.len());
+    // Where in `out` each digit read from a glyph stands, with its reading.
+    let mut placed: Vec<(usize, Reading, Option<char>)> = Vec::new();
     let mut last = 0;
     // The page columns of the glyphs read so far, by line.
     let mut taken: Vec<(Option<usize>, u32, u32)> = Vec::new();
@@ -332,10 +351,11 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             .collect();
         let read = read_glyphs(image, area, core, &centres, &taken_here);
         let original = &text[start..end];
-        let digits = match candidate {
+        let reread = match candidate {
             Some(kind) => read_candidate(&read, original, kind),
             None => read_run(&read),
         };
+        let digits = &reread.text;
         let (mut start, mut end) = (start, end);
         if !read.read_before && !digits.is_empty() {
             // Characters touching the token that Tesseract wrote for a glyph the run now
@@ -369,7 +389,13 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         if read.read_before {
             // A second reading of glyphs an earlier run of the line took: dropped.
         } else if !digits.is_empty() {
-            out.push_str(&digits);
+            placed.extend(
+                reread
+                    .glyphs
+                    .iter()
+                    .map(|&(at, r, written)| (out.len() + at, r, written)),
+            );
+            out.push_str(digits);
             taken.extend(read.columns.iter().map(|&(a, b)| (line, a, b)));
         } else {
             out.push_str(original);
@@ -377,9 +403,43 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         last = end;
     }
     out.push_str(&text[last..]);
+    // The page's digits read together: look-alikes are one digit.
+    let glyphs: Vec<Glyph> = placed
+        .iter()
+        .map(|&(_, r, written)| {
+            let p = weighed(&r, written);
+            Glyph {
+                ink: r.ink,
+                digit: (0..10).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap_or(0),
+                p,
+            }
+        })
+        .collect();
+    for ((at, _, _), (g, d)) in placed
+        .iter()
+        .zip(glyphs.iter().zip(digit_agreement::agree(&glyphs)))
+    {
+        if d != g.digit {
+            if let Some(c) = char::from_u32('๐' as u32 + d as u32) {
+                replace_digit(&mut out, *at, c);
+            }
+        }
+    }
     DigitPass {
         text: out,
         skipped: None,
+    }
+}
+
+/// `text` with the Thai digit at byte `at` replaced by `digit` (another Thai digit, as long
+/// in UTF-8); nothing changes where no Thai digit stands there.
+fn replace_digit(text: &mut String, at: usize, digit: char) {
+    let Some(old) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+        return;
+    };
+    if is_thai_digit(old) && is_thai_digit(digit) {
+        let mut buf = [0u8; 4];
+        text.replace_range(at..at + old.len_utf8(), digit.encode_utf8(&mut buf));
     }
 }
 
@@ -537,20 +597,21 @@ const NUMBER_SLOTS: [&str; 8] = ["ที่", "ข้อ", "ร้อยละ",
 /// A candidate re-read: accepted only if every glyph in it is surely a digit (a dash, a
 /// bullet, a Latin letter or an Arabic digit is not). A clause label keeps or gains the
 /// period after it; a word keeps what followed its letters.
-fn read_candidate(read: &AreaReading, original: &str, kind: Candidate) -> String {
+fn read_candidate(read: &AreaReading, original: &str, kind: Candidate) -> Reread {
     let glyphs = &read.glyphs;
     let most = match kind {
         Candidate::Label => 3,
         Candidate::Word => 8,
     };
+    let mut out = Reread::default();
     if glyphs.is_empty() || glyphs.len() > most || !surely_digits(glyphs) {
         // An Arabic clause number whose period Tesseract lost (`4 ให้มี…` for `4. ให้มี…`):
         // the period back, when the page shows one.
         let arabic = !original.is_empty() && original.chars().all(|c| c.is_ascii_digit());
         if kind == Candidate::Label && arabic && read.period {
-            return format!("{original}.");
+            out.text = format!("{original}.");
         }
-        return String::new();
+        return out;
     }
     // A word with a glyph for each of its letters and digits keeps its punctuation between
     // them (`99.69` for ๑๑.๔๑, a time).
@@ -560,29 +621,30 @@ fn read_candidate(read: &AreaReading, original: &str, kind: Candidate) -> String
         && inner.chars().any(|c| marks(&c))
         && inner.chars().filter(|c| !marks(c)).count() == glyphs.len()
     {
-        let mut digits = glyphs.iter().map(|g| g.digit);
-        let mut s: String = inner
-            .chars()
-            .map(|c| if marks(&c) { Some(c) } else { digits.next() })
-            .collect::<Option<String>>()
-            .unwrap_or_default();
-        s.push_str(&original[inner.len()..]);
-        return s;
+        let mut digits = glyphs.iter();
+        for c in inner.chars() {
+            if marks(&c) {
+                out.text.push(c);
+            } else if let Some(g) = digits.next() {
+                out.push_digit(g, None);
+            }
+        }
+        out.text.push_str(&original[inner.len()..]);
+        return out;
     }
     // A label or a word keeps the periods the page shows between its numbers (`9.m` for
     // ๖.๓, `19.0.6` for ๒.๖.๘ where `19` is one glyph); a label gains the one after.
-    let mut s = String::new();
     let last = glyphs.len() - 1;
     for (i, (g, &period)) in glyphs.iter().zip(&read.periods).enumerate() {
-        s.push(g.digit);
+        out.push_digit(g, None);
         if period && i < last {
-            s.push('.');
+            out.text.push('.');
         }
     }
     if (read.period && kind == Candidate::Label) || original.ends_with('.') {
-        s.push('.');
+        out.text.push('.');
     }
-    s
+    out
 }
 
 /// How sure the model must be that a glyph is a Thai digit before a token Tesseract did not
@@ -598,7 +660,7 @@ const SURELY_NOT_A_DIGIT: f32 = 0.95;
 /// wrote a Thai digit for it (a face the model never saw: the typewriter's ๙ and ๖), or it
 /// stands between two of the number's digits, where only a digit can be (Sawasdee's ๙ looks
 /// like ต to a model that never saw the face).
-fn read_run(read: &AreaReading) -> String {
+fn read_run(read: &AreaReading) -> Reread {
     let g = &read.glyphs;
     let digit_at = |i: usize| g[i].p_other < 0.5;
     // Where Tesseract wrote as many characters (other than Arabic digits, which the model
@@ -615,16 +677,16 @@ fn read_run(read: &AreaReading) -> String {
                     && (i + 1..g.len()).any(digit_at))
         })
         .collect();
-    let mut s = String::new();
+    let mut out = Reread::default();
     for (k, &i) in kept.iter().enumerate() {
-        s.push(digit_given(&g[i], written(i)));
+        out.push_digit(&g[i], written(i));
         // A period the page shows between two of the run's digits, which Tesseract lost
         // (`๓๕.๑` for ๙.๘.๑: a run holds no period of Tesseract's).
         if k + 1 < kept.len() && read.periods.get(i).copied().unwrap_or(false) {
-            s.push('.');
+            out.text.push('.');
         }
     }
-    s
+    out
 }
 
 /// The digits Tesseract's Thai model has in its character set.
@@ -642,20 +704,28 @@ const TESSERACT_SWAPS_KNOWN_DIGITS: f32 = 1e-3;
 /// closed up reads to the model as ๑ (๓ a distant second), and Tesseract, reading the whole
 /// line, knows better; where the model is all but certain, it still wins.
 fn digit_given(r: &Reading, written: Option<char>) -> char {
-    let Some(w) = written.filter(|&w| KNOWN_TO_TESSERACT.contains(w)) else {
-        return r.digit;
-    };
-    let weight = |d: char| {
-        if d == w || !KNOWN_TO_TESSERACT.contains(d) {
-            1.0
-        } else {
-            TESSERACT_SWAPS_KNOWN_DIGITS
+    let p = weighed(r, written);
+    (0..10)
+        .max_by(|&a, &b| p[a].total_cmp(&p[b]))
+        .and_then(|d| char::from_u32('๐' as u32 + d as u32))
+        .unwrap_or(r.digit)
+}
+
+/// How likely a glyph is each digit given what Tesseract wrote for it (see [`digit_given`]),
+/// summing to one.
+fn weighed(r: &Reading, written: Option<char>) -> [f32; 10] {
+    let w = written.filter(|&w| KNOWN_TO_TESSERACT.contains(w));
+    let mut p = r.digits;
+    for (d, v) in ('๐'..='๙').zip(p.iter_mut()) {
+        if w.is_some_and(|w| d != w && KNOWN_TO_TESSERACT.contains(d)) {
+            *v *= TESSERACT_SWAPS_KNOWN_DIGITS;
         }
-    };
-    ('๐'..='๙')
-        .zip(r.digits)
-        .max_by(|a, b| (a.1 * weight(a.0)).total_cmp(&(b.1 * weight(b.0))))
-        .map_or(r.digit, |(d, _)| d)
+    }
+    let sum: f32 = p.iter().sum();
+    if sum > 0.0 {
+        p.iter_mut().for_each(|v| *v /= sum);
+    }
+    p
 }
 
 /// Glyphs that together surely are a number: each more likely a digit than not, and on
@@ -1251,6 +1321,7 @@ mod tests {
             p_other: 0.0,
             aspect: 1.0,
             digits,
+            ink: [0.0; crate::ocr::digit_classifier::INK],
         }
     }
 
@@ -1281,16 +1352,16 @@ mod tests {
         };
         // A time Tesseract wrote in Arabic digits: one glyph for each digit, the period kept.
         assert_eq!(
-            read_candidate(&read("๑๑๔๑"), "99.69", Candidate::Word),
+            read_candidate(&read("๑๑๔๑"), "99.69", Candidate::Word).text,
             "๑๑.๔๑"
         );
         assert_eq!(
-            read_candidate(&read("๑๒๓๔"), "12/34.", Candidate::Word),
+            read_candidate(&read("๑๒๓๔"), "12/34.", Candidate::Word).text,
             "๑๒/๓๔."
         );
         // Glyphs and characters that do not pair up: the digits alone.
         assert_eq!(
-            read_candidate(&read("๑๑๔"), "99.69", Candidate::Word),
+            read_candidate(&read("๑๑๔"), "99.69", Candidate::Word).text,
             "๑๑๔"
         );
     }
@@ -1306,13 +1377,13 @@ mod tests {
             periods: vec![true, false],
             ..AreaReading::default()
         };
-        assert_eq!(read_run(&read), "๙.๘");
+        assert_eq!(read_run(&read).text, "๙.๘");
         // No speck between them: one number.
         read.periods = vec![false, false];
-        assert_eq!(read_run(&read), "๙๘");
+        assert_eq!(read_run(&read).text, "๙๘");
         // A period after the last glyph is the text's own, not the run's.
         read.periods = vec![false, true];
-        assert_eq!(read_run(&read), "๙๘");
+        assert_eq!(read_run(&read).text, "๙๘");
     }
 
     #[test]
@@ -1361,6 +1432,7 @@ mod tests {
             p_other,
             aspect,
             digits: [0.0; 10],
+            ink: [0.0; crate::ocr::digit_classifier::INK],
         };
         let r = |p_other: f32, aspect: f32| read_as('๔', p_other, aspect);
         let o = |p_other: f32, aspect: f32| read_as('๐', p_other, aspect);

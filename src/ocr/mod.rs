@@ -4,6 +4,7 @@
 //! Tesseract's own OpenMP threading must be off (OMP_THREAD_LIMIT=1, read by libgomp when the
 //! process starts — the binary re-executes itself with it set); pages run in parallel instead.
 
+pub mod digit_agreement;
 pub mod digit_classifier;
 pub mod digit_model;
 pub mod digits;

@@ -1,0 +1,275 @@
+//! One page's digits read together. All the digits of a page are printed in one face, so
+//! glyphs that look alike are one digit: where the model (which never saw the face) reads
+//! most of a page's ๘s right and a few as ๕, the look-alikes outvote the few; where it reads
+//! every ๙ of a face as ๗ (Umpush: its ๙ a close second each time), the page shows two
+//! different shapes both taken for ๗ — one of them is not, and the one the model is less
+//! sure of takes the digit it was next most sure of, if no other shape on the page has that.
+//!
+//! Glyphs are grouped by their ink grids (the 16×16 map the model read): average-linkage
+//! clustering, cut at twice the page's typical distance between a glyph and its nearest
+//! look-alike (so a clean scan's tight groups and a blurred copy's loose ones are both cut
+//! where the digits differ, not where the noise does). Two glyphs the model is all but sure
+//! are different digits are never grouped (๔ and ๕ differ by a tail and may look alike
+//! closer than a degraded page's noise). A glyph changes only to a digit it had some
+//! support for, and only when its group is clearly for that digit.
+
+use super::digit_classifier::INK;
+
+/// One glyph the pass read as a digit.
+#[derive(Debug, Clone)]
+pub struct Glyph {
+    /// The ink grid the model read.
+    pub ink: [f32; INK],
+    /// How likely it is each digit ๐–๙, all that is known weighed in (what Tesseract wrote).
+    pub p: [f32; 10],
+    /// The digit it was read as (0–9).
+    pub digit: usize,
+}
+
+/// Groups are cut at this many times the page's typical nearest-look-alike distance.
+const CUT: f32 = 2.0;
+/// A glyph this sure of a digit is never grouped with one this sure of another.
+const SURE: f32 = 0.95;
+/// A group taken for a digit another group has more surely moves to its next digit only if
+/// it gave that digit this much on average.
+const NEXT_SUPPORT: f32 = 0.1;
+/// A glyph takes its group's digit only if it gave that digit this much itself.
+const OWN_SUPPORT: f32 = 0.02;
+/// ...and the group gave that digit this many times what it gave the glyph's own reading.
+const GROUP_MARGIN: f32 = 1.5;
+/// Glyphs are read together in pieces of at most this many (a page of tables may hold
+/// thousands of digits; grouping costs the square of their number).
+const PIECE: usize = 400;
+
+/// The digit each glyph is, read together with the page's other glyphs.
+pub fn agree(glyphs: &[Glyph]) -> Vec<usize> {
+    glyphs.chunks(PIECE).flat_map(agree_piece).collect()
+}
+
+fn agree_piece(glyphs: &[Glyph]) -> Vec<usize> {
+    let mut digits: Vec<usize> = glyphs.iter().map(|g| g.digit).collect();
+    let n = glyphs.len();
+    if n < 3 {
+        return digits;
+    }
+    let groups = groups(glyphs);
+    // Each group's mean support for each digit, and the digit it is for.
+    let mut votes: Vec<(Vec<usize>, [f32; 10], usize, bool)> = groups
+        .into_iter()
+        .filter(|g| g.len() >= 2)
+        .map(|members| {
+            let mut mean = [0f32; 10];
+            for &i in &members {
+                for (m, p) in mean.iter_mut().zip(glyphs[i].p) {
+                    *m += p / members.len() as f32;
+                }
+            }
+            let digit = argmax(&mean);
+            (members, mean, digit, false)
+        })
+        .collect();
+    // Two shapes taken for one digit: the less sure one moves to its next digit, where no
+    // group is for that one.
+    let taken: Vec<usize> = votes.iter().map(|v| v.2).collect();
+    for d in 0..10 {
+        let mut claim: Vec<usize> = (0..votes.len()).filter(|&k| votes[k].2 == d).collect();
+        if claim.len() < 2 {
+            continue;
+        }
+        claim.sort_by(|&a, &b| votes[b].1[d].total_cmp(&votes[a].1[d]));
+        for &k in &claim[1..] {
+            let mean = votes[k].1;
+            let next = (0..10)
+                .filter(|&e| e != d && !taken.contains(&e) && mean[e] >= NEXT_SUPPORT)
+                .max_by(|&a, &b| mean[a].total_cmp(&mean[b]));
+            if let Some(e) = next {
+                votes[k].2 = e;
+                votes[k].3 = true;
+            }
+        }
+    }
+    for (members, mean, d, moved) in &votes {
+        for &i in members {
+            let own = digits[i];
+            if own != *d
+                && glyphs[i].p[*d] >= OWN_SUPPORT
+                && (*moved || mean[*d] >= GROUP_MARGIN * mean[own])
+            {
+                digits[i] = *d;
+            }
+        }
+    }
+    digits
+}
+
+fn argmax(p: &[f32; 10]) -> usize {
+    (0..10).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap_or(0)
+}
+
+fn distance(a: &[f32; INK], b: &[f32; INK]) -> f32 {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| (x - y) * (x - y))
+        .sum::<f32>()
+        .sqrt()
+}
+
+/// Groups of look-alike glyphs (see the module's doc): average linkage, each glyph's nearest
+/// group kept up to date so that a merge costs one pass over the groups.
+fn groups(glyphs: &[Glyph]) -> Vec<Vec<usize>> {
+    let n = glyphs.len();
+    let mut d = vec![0f32; n * n];
+    for i in 0..n {
+        for j in i + 1..n {
+            let v = distance(&glyphs[i].ink, &glyphs[j].ink);
+            d[i * n + j] = v;
+            d[j * n + i] = v;
+        }
+    }
+    let mut nearest: Vec<f32> = (0..n)
+        .map(|i| {
+            (0..n)
+                .filter(|&j| j != i)
+                .map(|j| d[i * n + j])
+                .fold(f32::INFINITY, f32::min)
+        })
+        .collect();
+    nearest.sort_by(f32::total_cmp);
+    let cut = CUT * nearest[n / 2];
+    let sure: Vec<Option<usize>> = glyphs
+        .iter()
+        .map(|g| (g.p[g.digit] >= SURE).then_some(g.digit))
+        .collect();
+    for i in 0..n {
+        d[i * n + i] = f32::INFINITY;
+        for j in i + 1..n {
+            if matches!((sure[i], sure[j]), (Some(a), Some(b)) if a != b) {
+                d[i * n + j] = f32::INFINITY;
+                d[j * n + i] = f32::INFINITY;
+            }
+        }
+    }
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut label = sure;
+    let mut alive = vec![true; n];
+    let nearest_of = |d: &[f32], alive: &[bool], i: usize| -> (usize, f32) {
+        (0..n)
+            .filter(|&j| alive[j] && j != i)
+            .map(|j| (j, d[i * n + j]))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .unwrap_or((i, f32::INFINITY))
+    };
+    let mut nn: Vec<(usize, f32)> = (0..n).map(|i| nearest_of(&d, &alive, i)).collect();
+    while let Some(a) = (0..n)
+        .filter(|&i| alive[i])
+        .min_by(|&x, &y| nn[x].1.total_cmp(&nn[y].1))
+    {
+        let (b, dist) = nn[a];
+        if dist > cut || b == a {
+            break;
+        }
+        // Merge b into a: a's distance to every other group is the members' average.
+        let (sa, sb) = (members[a].len() as f32, members[b].len() as f32);
+        for k in 0..n {
+            if !alive[k] || k == a || k == b {
+                continue;
+            }
+            let (x, y) = (d[a * n + k], d[b * n + k]);
+            let v = (x * sa + y * sb) / (sa + sb);
+            d[a * n + k] = v;
+            d[k * n + a] = v;
+        }
+        let moved = std::mem::take(&mut members[b]);
+        members[a].extend(moved);
+        label[a] = label[a].or(label[b]);
+        alive[b] = false;
+        // A group now holding a sure glyph is never grouped with one sure of another digit.
+        if let Some(l) = label[a] {
+            for k in 0..n {
+                if alive[k] && k != a && label[k].is_some_and(|m| m != l) {
+                    d[a * n + k] = f32::INFINITY;
+                    d[k * n + a] = f32::INFINITY;
+                }
+            }
+        }
+        for k in 0..n {
+            if alive[k] && (k == a || nn[k].0 == a || nn[k].0 == b) {
+                nn[k] = nearest_of(&d, &alive, k);
+            }
+        }
+    }
+    members.into_iter().filter(|m| !m.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A glyph whose ink is one block of the grid (`shape`, 0–6, picks which), with a speck
+    /// of noise in a cell of the last block (`speck` picks which, so that the glyphs of one
+    /// shape are all as far apart), read by the model with `p`.
+    fn glyph(shape: usize, speck: usize, p: &[(usize, f32)]) -> Glyph {
+        let mut ink = [0f32; INK];
+        for k in 0..32 {
+            ink[shape * 32 + k] = 1.0;
+        }
+        ink[INK - 1 - speck] = 0.1;
+        let mut probs = [0f32; 10];
+        for &(d, v) in p {
+            probs[d] = v;
+        }
+        Glyph {
+            ink,
+            p: probs,
+            digit: argmax(&probs),
+        }
+    }
+
+    #[test]
+    fn look_alikes_outvote_a_few_misreads() {
+        // Eight glyphs of one shape, most read ๘, two read ๕ with ๘ close behind; and ๕s
+        // of their own shape.
+        let mut page: Vec<Glyph> = (0..6).map(|k| glyph(0, k, &[(8, 0.8), (5, 0.2)])).collect();
+        page.push(glyph(0, 6, &[(5, 0.7), (8, 0.3)]));
+        page.push(glyph(0, 7, &[(5, 0.6), (8, 0.4)]));
+        page.extend((0..5).map(|k| glyph(2, k, &[(5, 0.99)])));
+        let digits = agree(&page);
+        assert_eq!(&digits[..8], &[8; 8]);
+        assert_eq!(&digits[8..], &[5; 5]);
+    }
+
+    #[test]
+    fn two_shapes_taken_for_one_digit_are_told_apart() {
+        // Umpush: ๗ read ๗ surely; ๙, another shape, read ๗ with ๙ second.
+        let mut page: Vec<Glyph> = (0..5).map(|k| glyph(1, k, &[(7, 0.99)])).collect();
+        page.extend((0..5).map(|k| glyph(4, k, &[(7, 0.7), (9, 0.3)])));
+        let digits = agree(&page);
+        assert_eq!(&digits[..5], &[7; 5]);
+        assert_eq!(&digits[5..], &[9; 5]);
+        // Where another shape on the page is ๙ already, the second ๗ shape stays ๗ (it has
+        // no digit to go to) — and the ๙s stay ๙.
+        page.extend((0..3).map(|k| glyph(6, k, &[(9, 0.99)])));
+        let digits = agree(&page);
+        assert_eq!(&digits[5..10], &[7; 5]);
+        assert_eq!(&digits[10..], &[9; 3]);
+    }
+
+    #[test]
+    fn a_sure_reading_is_never_outvoted_and_a_lone_glyph_keeps_its_own() {
+        // One shape: four read ๕ surely, one read ๔ surely (a tail the grid barely shows).
+        let mut page: Vec<Glyph> = (0..4)
+            .map(|k| glyph(3, k, &[(5, 0.97), (4, 0.03)]))
+            .collect();
+        page.push(glyph(3, 4, &[(4, 0.96), (5, 0.04)]));
+        // A glyph of a shape of its own, unsure.
+        page.push(glyph(5, 0, &[(6, 0.5), (2, 0.5)]));
+        let digits = agree(&page);
+        assert_eq!(digits, [5, 5, 5, 5, 4, page[5].digit]);
+        // Too few glyphs to read together: each keeps its own reading.
+        let two = [
+            glyph(0, 0, &[(8, 0.6), (5, 0.4)]),
+            glyph(0, 1, &[(5, 0.6), (8, 0.4)]),
+        ];
+        assert_eq!(agree(&two), [8, 5]);
+    }
+}
