@@ -92,6 +92,29 @@ fn digit_like(line: &[char]) -> Vec<bool> {
     // one of digits alone (`๔ออ/๕๑`, not `๑ออ`).
     let mut start = 0;
     for token in line.split(|c| c.is_whitespace()) {
+        // A clause label with one of its numbers read as one or two other characters
+        // (`ด.๓.๑` for ๗.๓.๑, `๓.».๑` for ๓.๖.๑): three numbers or more, all Thai digits
+        // but that one, and not the last (`๙.๓๘.น.` is a time and its unit; a label's last
+        // number is a candidate of its own). (Two numbers are not enough: `ม.๓` is a
+        // school grade.)
+        let parts: Vec<&[char]> = token
+            .strip_suffix(&['.'])
+            .unwrap_or(token)
+            .split(|&c| c == '.')
+            .collect();
+        let digits_only = |p: &&[char]| !p.is_empty() && p.iter().all(|&c| is_thai_digit(c));
+        if parts.len() >= 3
+            && parts.iter().filter(|p| !digits_only(p)).count() == 1
+            && parts.last().is_some_and(digits_only)
+        {
+            let mut i = start;
+            for part in &parts {
+                if (1..=2).contains(&part.len()) && !part.iter().any(|&c| is_thai_digit(c)) {
+                    flags[i..i + part.len()].iter_mut().for_each(|f| *f = true);
+                }
+                i += part.len() + 1;
+            }
+        }
         let groups = || token.split(|&c| matches!(c, '.' | ',' | '/'));
         let numeric = groups().any(|g| !g.is_empty() && g.iter().all(|&c| is_thai_digit(c)));
         let mut i = start;
@@ -1290,6 +1313,13 @@ mod tests {
         // More letters than digits: a number's group only beside a group of digits alone.
         assert_eq!(flags("๔ออ/๕๑"), "111011");
         assert_eq!(flags("๑ออ ๒"), "10001");
+        // A clause label's number read as something else, where the others are Thai digits
+        // and one follows it; not a time's unit, a school grade or an abbreviation.
+        assert_eq!(flags("ด.๓.๑"), "10101");
+        assert_eq!(flags("๓.».๑."), "101010");
+        assert_eq!(flags("๙.๓๘.น."), "1011000");
+        assert_eq!(flags("ม.๓"), "001");
+        assert_eq!(flags("ม.ค.๖๖"), "000011");
     }
 
     #[test]
