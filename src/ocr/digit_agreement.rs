@@ -12,6 +12,10 @@
 //! are different digits are never grouped (๔ and ๕ differ by a tail and may look alike
 //! closer than a degraded page's noise). A glyph changes only to a digit it had some
 //! support for, and only when its group is clearly for that digit.
+//!
+//! The same likeness settles whether a glyph is a digit at all, where Tesseract wrote letters
+//! for it ([`Shapes`]): a typewriter's ๖ the model half takes for a letter is a digit when it
+//! looks just like the ๖s of the page's runs.
 
 use super::digit_classifier::INK;
 
@@ -40,6 +44,44 @@ const GROUP_MARGIN: f32 = 1.5;
 /// Glyphs are read together in pieces of at most this many (a page of tables may hold
 /// thousands of digits; grouping costs the square of their number).
 const PIECE: usize = 400;
+
+/// The shapes of the digits a page's runs hold (the runs Tesseract wrote as digits), each
+/// with the digit it was read as: what a glyph of a token Tesseract did not write as digits
+/// is compared with.
+pub struct Shapes {
+    shapes: Vec<([f32; INK], char)>,
+    /// How near a glyph must be to one of them to be that digit: the page's typical
+    /// distance between a digit and its nearest look-alike (half of the digits have one
+    /// nearer), so only as near as the page's own copies of one digit are to each other.
+    near: f32,
+}
+
+impl Shapes {
+    pub fn new(mut shapes: Vec<([f32; INK], char)>) -> Shapes {
+        shapes.truncate(PIECE);
+        let n = shapes.len();
+        let mut nearest: Vec<f32> = (0..n)
+            .map(|i| {
+                (0..n)
+                    .filter(|&j| j != i)
+                    .map(|j| distance(&shapes[i].0, &shapes[j].0))
+                    .fold(f32::INFINITY, f32::min)
+            })
+            .collect();
+        nearest.sort_by(f32::total_cmp);
+        // Too few to know the page's copies by: nothing is vouched for.
+        let near = if n >= 4 { nearest[n / 2] } else { -1.0 };
+        Shapes { shapes, near }
+    }
+
+    /// Whether a glyph read as `digit` looks just like a digit of the page read so.
+    pub fn vouch_for(&self, ink: &[f32; INK], digit: char) -> bool {
+        self.shapes
+            .iter()
+            .filter(|(_, d)| *d == digit)
+            .any(|(s, _)| distance(s, ink) <= self.near)
+    }
+}
 
 /// The digit each glyph is, read together with the page's other glyphs.
 pub fn agree(glyphs: &[Glyph]) -> Vec<usize> {
@@ -271,5 +313,27 @@ mod tests {
             glyph(0, 1, &[(5, 0.6), (8, 0.4)]),
         ];
         assert_eq!(agree(&two), [8, 5]);
+    }
+
+    #[test]
+    fn a_glyph_is_vouched_for_by_the_pages_copies_of_its_digit() {
+        // The page's runs: five ๖ of one shape, four ๑ of another.
+        let shapes: Vec<([f32; INK], char)> = (0..5)
+            .map(|k| (glyph(1, k, &[]).ink, '๖'))
+            .chain((0..4).map(|k| (glyph(2, k, &[]).ink, '๑')))
+            .collect();
+        let page = Shapes::new(shapes.clone());
+        // A copy as near as the page's copies are to each other, read as the same digit.
+        let copy = glyph(1, 9, &[]).ink;
+        assert!(page.vouch_for(&copy, '๖'));
+        // Read as another digit, or another shape: no.
+        assert!(!page.vouch_for(&copy, '๑'));
+        assert!(!page.vouch_for(&glyph(3, 0, &[]).ink, '๖'));
+        // Only a little farther than the page's copies are apart: no.
+        let mut smudged = copy;
+        smudged[0] = 0.3;
+        assert!(!page.vouch_for(&smudged, '๖'));
+        // Too few shapes to know the page's copies by.
+        assert!(!Shapes::new(shapes[..3].to_vec()).vouch_for(&copy, '๖'));
     }
 }

@@ -3,6 +3,11 @@
 //! digits it reports is looked at again: the run's glyphs are cut from the page image where
 //! Tesseract saw them and each is classified by [`super::digit_classifier`].
 //!
+//! The runs Tesseract wrote as digits are read first: their glyphs are the page's digit
+//! shapes, which vouch for a look-alike glyph in a token it wrote as letters
+//! ([`super::digit_agreement::Shapes`]); then every run and such token is read in page order,
+//! and last the page's digits are read together ([`super::digit_agreement::agree`]).
+//!
 //! Where the digits sit comes from Tesseract's glyph boxes of the same recognition. The page
 //! text keeps Tesseract's own spacing: its characters other than whitespace are the boxes'
 //! characters in the same order; if the two disagree the page is left as Tesseract read it,
@@ -314,23 +319,14 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         .collect();
     all.sort_by_key(|r| r.0);
     all.dedup_by_key(|r| r.0);
-    let mut out = String::with_capacity(text.len());
-    // Where in `out` each digit read from a glyph stands, with its reading.
-    let mut placed: Vec<(usize, Reading, Option<char>)> = Vec::new();
-    let mut last = 0;
-    // The page columns of the glyphs read so far, by line.
-    let mut taken: Vec<(Option<usize>, u32, u32)> = Vec::new();
-    for (start, end, first, candidate) in all {
-        if start < last {
-            continue;
-        }
+    // Where a run's glyphs are looked for: its area and rows, the middles of its own and its
+    // neighbours' boxes, and its line.
+    let locate = |start: usize, end: usize, first: usize| {
         let n = text[start..end].chars().count();
         let own = &boxes[first..first + n];
         let line = lines.iter().position(|&(a, b)| (a..b).contains(&first));
         let band = line.and_then(|l| bands[l]);
-        let Some((area, core)) = run_area(own, band) else {
-            continue;
-        };
+        let (area, core) = run_area(own, band)?;
         // The characters just before and after (past a period: its speck is no glyph here),
         // where they are on the same line: a glyph nearer to one of them than to the run's own
         // boxes is theirs if they are digits too (`๑.๑` is two runs, each with one ๑); beside
@@ -367,12 +363,72 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             own: own.iter().map(|(c, r)| ((r.x0 + r.x1) / 2, *c)).collect(),
             neighbours,
         };
-        let taken_here: Vec<(u32, u32)> = taken
+        Some((area, core, centres, line))
+    };
+    let taken_on = |taken: &[(Option<usize>, u32, u32)], line: Option<usize>| -> Vec<(u32, u32)> {
+        taken
             .iter()
             .filter(|t| t.0 == line)
             .map(|t| (t.1, t.2))
-            .collect();
+            .collect()
+    };
+    // The page's digit shapes: the runs Tesseract wrote as digits, read first on their own.
+    // A glyph of a token Tesseract did not write as digits that looks just like them is a
+    // digit however unsure the model is of it (a typewriter's ๖, which it half takes for a
+    // letter: `wage` for ๗๖๕๑). Each run's reading is kept for the pass below, which uses it
+    // where no token before it on its line took other glyphs in the meantime.
+    let mut shapes = Vec::new();
+    let mut readings: Vec<Option<EarlierReading>> = Vec::new();
+    let mut taken: Vec<(Option<usize>, u32, u32)> = Vec::new();
+    for &(start, end, first, candidate) in &all {
+        let located = candidate
+            .is_none()
+            .then(|| locate(start, end, first))
+            .flatten();
+        let Some((area, core, centres, line)) = located else {
+            readings.push(None);
+            continue;
+        };
+        let taken_here = taken_on(&taken, line);
         let read = read_glyphs(image, area, core, &centres, &taken_here);
+        let run = read_run(&read);
+        if !read.read_before && !run.text.is_empty() {
+            shapes.extend(
+                run.glyphs
+                    .iter()
+                    .map(|(_, r, written)| (r.ink, digit_given(r, *written))),
+            );
+            taken.extend(read.columns.iter().map(|&(a, b)| (line, a, b)));
+        }
+        readings.push(Some((taken_here, read)));
+    }
+    let shapes = digit_agreement::Shapes::new(shapes);
+    let mut out = String::with_capacity(text.len());
+    // Where in `out` each digit read from a glyph stands, with its reading.
+    let mut placed: Vec<(usize, Reading, Option<char>)> = Vec::new();
+    let mut last = 0;
+    // The page columns of the glyphs read so far, by line.
+    let mut taken: Vec<(Option<usize>, u32, u32)> = Vec::new();
+    for ((start, end, first, candidate), kept) in all.into_iter().zip(readings) {
+        if start < last {
+            continue;
+        }
+        let Some((area, core, centres, line)) = locate(start, end, first) else {
+            continue;
+        };
+        let n = text[start..end].chars().count();
+        let taken_here = taken_on(&taken, line);
+        let mut read = match kept {
+            Some((then, read)) if then == taken_here => read,
+            _ => read_glyphs(image, area, core, &centres, &taken_here),
+        };
+        if candidate.is_some() {
+            for g in &mut read.glyphs {
+                if shapes.vouch_for(&g.ink, g.digit) {
+                    g.p_other = 0.0;
+                }
+            }
+        }
         let original = &text[start..end];
         let reread = match candidate {
             Some(kind) => read_candidate(&read, original, kind),
@@ -821,6 +877,10 @@ impl Centres {
         }
     }
 }
+
+/// A run's reading from the first look at the page's runs, with the columns that were taken
+/// on its line then.
+type EarlierReading = (Vec<(u32, u32)>, AreaReading);
 
 /// What reading a run's area gave.
 #[derive(Debug, Default)]
