@@ -41,6 +41,11 @@ const NEXT_SUPPORT: f32 = 0.1;
 const OWN_SUPPORT: f32 = 0.02;
 /// ...and the group gave that digit this many times what it gave the glyph's own reading.
 const GROUP_MARGIN: f32 = 1.5;
+/// A glyph of a token Tesseract wrote as letters is a digit when it is within this many
+/// times the page's typical nearest-look-alike distance of one of the page's digits read
+/// the same. On the digit pages 1.5 and 2 read more digits than 1 and no page fewer; at 3 a
+/// scan's letters (004's, 2.4 times away) became digits.
+const NEAR: f32 = 1.5;
 /// Glyphs are read together in pieces of at most this many (a page of tables may hold
 /// thousands of digits; grouping costs the square of their number).
 const PIECE: usize = 400;
@@ -50,9 +55,8 @@ const PIECE: usize = 400;
 /// is compared with.
 pub struct Shapes {
     shapes: Vec<([f32; INK], char)>,
-    /// How near a glyph must be to one of them to be that digit: the page's typical
-    /// distance between a digit and its nearest look-alike (half of the digits have one
-    /// nearer), so only as near as the page's own copies of one digit are to each other.
+    /// How near a glyph must be to one of them to be that digit: [`NEAR`] times the page's
+    /// typical distance between a digit and its nearest look-alike.
     near: f32,
 }
 
@@ -70,7 +74,7 @@ impl Shapes {
             .collect();
         nearest.sort_by(f32::total_cmp);
         // Too few to know the page's copies by: nothing is vouched for.
-        let near = if n >= 4 { nearest[n / 2] } else { -1.0 };
+        let near = if n >= 4 { NEAR * nearest[n / 2] } else { -1.0 };
         Shapes { shapes, near }
     }
 
