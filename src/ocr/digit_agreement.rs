@@ -64,17 +64,13 @@ impl Shapes {
     pub fn new(mut shapes: Vec<([f32; INK], char)>) -> Shapes {
         shapes.truncate(PIECE);
         let n = shapes.len();
-        let mut nearest: Vec<f32> = (0..n)
-            .map(|i| {
-                (0..n)
-                    .filter(|&j| j != i)
-                    .map(|j| distance(&shapes[i].0, &shapes[j].0))
-                    .fold(f32::INFINITY, f32::min)
-            })
-            .collect();
-        nearest.sort_by(f32::total_cmp);
+        let inks: Vec<&[f32; INK]> = shapes.iter().map(|s| &s.0).collect();
         // Too few to know the page's copies by: nothing is vouched for.
-        let near = if n >= 4 { NEAR * nearest[n / 2] } else { -1.0 };
+        let near = if n >= 4 {
+            NEAR * typical_nearest(&distances(&inks), n)
+        } else {
+            -1.0
+        };
         Shapes { shapes, near }
     }
 
@@ -148,7 +144,8 @@ fn agree_piece(glyphs: &[Glyph]) -> Vec<usize> {
     digits
 }
 
-fn argmax(p: &[f32; 10]) -> usize {
+/// The likeliest digit (0–9).
+pub fn argmax(p: &[f32; 10]) -> usize {
     (0..10).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap_or(0)
 }
 
@@ -160,18 +157,23 @@ fn distance(a: &[f32; INK], b: &[f32; INK]) -> f32 {
         .sqrt()
 }
 
-/// Groups of look-alike glyphs (see the module's doc): average linkage, each glyph's nearest
-/// group kept up to date so that a merge costs one pass over the groups.
-fn groups(glyphs: &[Glyph]) -> Vec<Vec<usize>> {
-    let n = glyphs.len();
+/// The distances between every two of `inks`, row by row (n × n).
+fn distances(inks: &[&[f32; INK]]) -> Vec<f32> {
+    let n = inks.len();
     let mut d = vec![0f32; n * n];
     for i in 0..n {
         for j in i + 1..n {
-            let v = distance(&glyphs[i].ink, &glyphs[j].ink);
+            let v = distance(inks[i], inks[j]);
             d[i * n + j] = v;
             d[j * n + i] = v;
         }
     }
+    d
+}
+
+/// The page's typical distance between a glyph and its nearest look-alike: the median,
+/// over the `n` glyphs of distances `d`, of each one's distance to its nearest other.
+fn typical_nearest(d: &[f32], n: usize) -> f32 {
     let mut nearest: Vec<f32> = (0..n)
         .map(|i| {
             (0..n)
@@ -181,7 +183,16 @@ fn groups(glyphs: &[Glyph]) -> Vec<Vec<usize>> {
         })
         .collect();
     nearest.sort_by(f32::total_cmp);
-    let cut = CUT * nearest[n / 2];
+    nearest.get(n / 2).copied().unwrap_or(f32::INFINITY)
+}
+
+/// Groups of look-alike glyphs (see the module's doc): average linkage, each glyph's nearest
+/// group kept up to date so that a merge costs one pass over the groups.
+fn groups(glyphs: &[Glyph]) -> Vec<Vec<usize>> {
+    let n = glyphs.len();
+    let inks: Vec<&[f32; INK]> = glyphs.iter().map(|g| &g.ink).collect();
+    let mut d = distances(&inks);
+    let cut = CUT * typical_nearest(&d, n);
     let sure: Vec<Option<usize>> = glyphs
         .iter()
         .map(|g| (g.p[g.digit] >= SURE).then_some(g.digit))

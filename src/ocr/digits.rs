@@ -489,7 +489,7 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             let p = weighed(&r, written);
             Glyph {
                 ink: r.ink,
-                digit: (0..10).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap_or(0),
+                digit: digit_agreement::argmax(&p),
                 p,
             }
         })
@@ -783,10 +783,7 @@ const TESSERACT_SWAPS_KNOWN_DIGITS: f32 = 1e-3;
 /// closed up reads to the model as ๑ (๓ a distant second), and Tesseract, reading the whole
 /// line, knows better; where the model is all but certain, it still wins.
 fn digit_given(r: &Reading, written: Option<char>) -> char {
-    let p = weighed(r, written);
-    (0..10)
-        .max_by(|&a, &b| p[a].total_cmp(&p[b]))
-        .and_then(|d| char::from_u32('๐' as u32 + d as u32))
+    char::from_u32('๐' as u32 + digit_agreement::argmax(&weighed(r, written)) as u32)
         .unwrap_or(r.digit)
 }
 
