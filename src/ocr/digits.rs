@@ -90,11 +90,7 @@ fn digit_like(line: &[char]) -> Vec<bool> {
             flags[i] = true;
         }
     }
-    // At a number's edge, only the letters Tesseract writes for a typewriter's ๖ (อ, จ), one
-    // or two, in a group of digits and nothing else (`อ๓๔๑`, `๔ออ/๕๑`): a word whose space
-    // was lost (`๒๐คน`, `ข้อ๑`) keeps its letters. The groups between a number's periods,
-    // commas and slashes count one by one; a group of more letters than digits only beside
-    // one of digits alone (`๔ออ/๕๑`, not `๑ออ`).
+    // Two more rules, token by token.
     let mut start = 0;
     for token in line.split(|c| c.is_whitespace()) {
         // A clause label with one of its numbers read as one or two other characters
@@ -120,6 +116,11 @@ fn digit_like(line: &[char]) -> Vec<bool> {
                 i += part.len() + 1;
             }
         }
+        // At a number's edge, only the letters Tesseract writes for a typewriter's ๖ (อ, จ),
+        // one or two, in a group of digits and nothing else (`อ๓๔๑`, `๔ออ/๕๑`): a word whose
+        // space was lost (`๒๐คน`, `ข้อ๑`) keeps its letters. The groups between a number's
+        // periods, commas and slashes count one by one; a group of more letters than digits
+        // only beside one of digits alone (`๔ออ/๕๑`, not `๑ออ`).
         let groups = || token.split(|&c| matches!(c, '.' | ',' | '/'));
         let numeric = groups().any(|g| !g.is_empty() && g.iter().all(|&c| is_thai_digit(c)));
         let mut i = start;
