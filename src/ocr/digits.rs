@@ -737,24 +737,19 @@ const SURELY_NOT_A_DIGIT: f32 = 0.95;
 
 /// The digits in a run's area of the page, one per glyph found there. A glyph the model is
 /// sure is no digit is left out (a bracket or a dash caught in the area) — unless Tesseract
-/// wrote a Thai digit for it (a face the model never saw: the typewriter's ๙ and ๖), or it
-/// stands between two of the number's digits, where only a digit can be (Sawasdee's ๙ looks
-/// like ต to a model that never saw the face).
+/// wrote a Thai digit for it (a face the model never saw: the typewriter's ๙ and ๖).
+/// (A glyph between two of the number's digits was once kept however sure the model was,
+/// for Sawasdee's ๙, which it took for ต; the model now reads that ๙, and what the rule
+/// still kept was an oblique slash or a broken digit's piece: dropped in session 8.)
 fn read_run(read: &AreaReading) -> Reread {
     let g = &read.glyphs;
-    let digit_at = |i: usize| g[i].p_other < 0.5;
     // Where Tesseract wrote as many characters (other than Arabic digits, which the model
     // knows for no Thai digit) as there are glyphs, none is a stray one.
     let none_stray = g.len() <= read.written_count;
     let written = |i: usize| read.written.get(i).copied().flatten();
     let kept: Vec<usize> = (0..g.len())
         .filter(|&i| {
-            g[i].p_other < SURELY_NOT_A_DIGIT
-                || none_stray
-                || written(i).is_some_and(is_thai_digit)
-                || ((0.5..=1.6).contains(&g[i].aspect)
-                    && (0..i).any(digit_at)
-                    && (i + 1..g.len()).any(digit_at))
+            g[i].p_other < SURELY_NOT_A_DIGIT || none_stray || written(i).is_some_and(is_thai_digit)
         })
         .collect();
     let mut out = Reread::default();
