@@ -532,19 +532,25 @@ enum Candidate {
     /// reading of a number: `weed` for ๒๕๖๙, `coco` for ๔๑๙๐), Thai letters right after a
     /// number or in one of its comma groups (a face's digits read as letters: `สสอ` for ๙๙๖).
     Word,
+    /// A word of one or two characters where the words around it say a number stands: after
+    /// a word a number follows (`หมู่ที่ ญ`) or before a month's name (`วันที่ ฯ กรกฎาคม`).
+    /// The place vouches for it: one or two glyphs each likelier a digit than not are enough.
+    Slot,
 }
 
 /// Tokens Tesseract did not write as Thai digits that stand where numbers stand: tokens of no
 /// Thai letters and no Thai digits — Latin letters, symbols, Arabic digits, or one letter
 /// Tesseract writes for a digit — at the start of a line before Thai text or anywhere in a line
 /// that holds Thai; Thai letters right after a number (up to five), before a month's name (up
-/// to three) or after a word a number follows ([`NUMBER_SLOTS`], up to four); the groups of a
+/// to three) or after a word a number follows ([`NUMBER_SLOTS`], up to four), or with an
+/// Arabic digit among them (up to four); one letter against `ที่`; the groups of a
 /// number's commas or slashes that hold no Thai digit. Byte range of the token, the visible
 /// index of its first character, and which kind it is. Only glyphs the model is sure are Thai
 /// digits turn one into digits (see [`read_candidate`]); genuine words and Arabic numbers stay
 /// as they are.
 fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
-    let is_thai_letter = |c: char| ('\u{0E01}'..='\u{0E2E}').contains(&c) || "เแโใไ".contains(c);
+    // (ฯ too: a typewriter's ๗ comes out as one.)
+    let is_thai_letter = |c: char| ('\u{0E01}'..='\u{0E2F}').contains(&c) || "เแโใไ".contains(c);
     let mut out = Vec::new();
     let mut seen = 0usize;
     let mut offset = 0usize;
@@ -569,6 +575,19 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
             let token = &rest[..token_len];
             let after = rest[token_len..].trim_start();
             let n = token.chars().count();
+            // Before a month's name, where a date's day stands.
+            let before_month = after
+                .split_whitespace()
+                .next()
+                .is_some_and(|t| month_of(t).is_some());
+            // One or two characters where the words around say a number stands (`หมู่ที่ ญ`,
+            // `วันที่ ฯ กรกฎาคม`).
+            let in_slot = (after_slot || before_month) && n <= 2;
+            let word = if in_slot {
+                Candidate::Slot
+            } else {
+                Candidate::Word
+            };
             let latin_like = !token
                 .chars()
                 .any(|c| is_thai_digit(c) || c == '(' || c == ')')
@@ -588,7 +607,7 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 {
                     out.push((byte, byte + token_len, visible, Candidate::Label));
                 } else if thai_line && (1..=6).contains(&n) {
-                    out.push((byte, byte + token_len, visible, Candidate::Word));
+                    out.push((byte, byte + token_len, visible, word));
                 }
             } else if first {
                 // A clause label whose last number came out as letters (`๑.๒.ดา` for ๑.๒.๓):
@@ -615,16 +634,27 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 // glyphs surely are digits.
                 // Before a month's name, where a date's day stands (`วันที่ ซ กันยายน` for
                 // ๗ กันยายน), up to three.
-                let before_month = after
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|t| month_of(t).is_some());
                 // After a word a number follows (`หมู่ที่ เฒ` for หมู่ที่ ๗), up to four.
+                // Thai letters and Arabic digits in one short token (`จ9` for ๖๖, `อ9` for
+                // ๑๖): Tesseract's two models each took part of a number; no Thai word holds
+                // an Arabic digit.
+                let mixed = n <= 4 && token.chars().any(|c| c.is_ascii_digit());
                 if (after_number && (1..=5).contains(&n))
                     || (before_month && n <= 3)
                     || (after_slot && n <= 4)
+                    || mixed
                 {
-                    out.push((byte, byte + token_len, visible, Candidate::Word));
+                    out.push((byte, byte + token_len, visible, word));
+                } else if let Some(head) = token
+                    .strip_suffix(|c: char| is_thai_letter(c) && !"เแโใไ".contains(c))
+                    .filter(|head| head.ends_with("ที่") || (before_month && head.ends_with("ที")))
+                {
+                    // One letter after `ที่` with no space (`วันที่ญ` for วันที่ ๗): no word
+                    // ends so; a number's place. (Tesseract often loses the mai ek, which a
+                    // repair rule puts back later: `ทีณ`, then only before a month's name —
+                    // `ทีม` is a word.)
+                    let at = byte + head.len();
+                    out.push((at, byte + token_len, visible + n - 1, Candidate::Slot));
                 }
             } else if token.contains([',', '/']) {
                 // A thousands group read as letters (`๘๖๕,สสอ`, `ฒ,๙๙๒`), or a number's part
@@ -681,10 +711,11 @@ fn read_candidate(read: &AreaReading, original: &str, kind: Candidate) -> Reread
     let glyphs = &read.glyphs;
     let most = match kind {
         Candidate::Label => 3,
-        Candidate::Word => 8,
+        Candidate::Word | Candidate::Slot => 8,
     };
+    let placed = kind == Candidate::Slot && glyphs.len() <= 2 && glyphs.iter().all(likely_a_digit);
     let mut out = Reread::default();
-    if glyphs.is_empty() || glyphs.len() > most || !surely_digits(glyphs) {
+    if glyphs.is_empty() || glyphs.len() > most || !(placed || surely_digits(glyphs)) {
         // An Arabic clause number whose period Tesseract lost (`4 ให้มี…` for `4. ให้มี…`):
         // the period back, when the page shows one.
         let arabic = !original.is_empty() && original.chars().all(|c| c.is_ascii_digit());
@@ -697,7 +728,7 @@ fn read_candidate(read: &AreaReading, original: &str, kind: Candidate) -> Reread
     // them (`99.69` for ๑๑.๔๑, a time).
     let marks = |c: &char| matches!(c, '.' | ',' | '/' | ':');
     let inner = original.trim_end_matches('.');
-    if kind == Candidate::Word
+    if kind != Candidate::Label
         && inner.chars().any(|c| marks(&c))
         && inner.chars().filter(|c| !marks(c)).count() == glyphs.len()
     {
@@ -1554,7 +1585,8 @@ mod tests {
             vec![
                 ("weed", Candidate::Word),
                 ("weds", Candidate::Word),
-                ("ow", Candidate::Word)
+                // (After จำนวน, a number's place.)
+                ("ow", Candidate::Slot)
             ]
         );
         // Latin-1 symbols the English model writes for a bold digit (๘ as `«`, ๔ as `¢`).
@@ -1631,6 +1663,62 @@ mod tests {
         );
         // A comma or a slash between words is no number's.
         assert!(tokens("ก,ข ค/ง").is_empty());
+    }
+
+    #[test]
+    fn where_the_words_say_a_number_stands() {
+        let found = |text: &'static str| -> Vec<(&'static str, Candidate)> {
+            candidates(text)
+                .iter()
+                .map(|&(s, e, _, k)| (&text[s..e], k))
+                .collect()
+        };
+        // One or two characters after a word a number follows or before a month's name
+        // (ฯ too); three or four after such a word stay words to be read strictly.
+        assert_eq!(
+            found("หมู่ที่ ญ รหัส\nลงวันที่ ฯ กรกฎาคม\nร้อยละ ฒอฒ ของ"),
+            vec![
+                ("ญ", Candidate::Slot),
+                ("ฯ", Candidate::Slot),
+                ("ฒอฒ", Candidate::Word)
+            ]
+        );
+        // A letter against `ที่` (or `ที` before a month): only the letter, with its visible
+        // index. `ทีม` elsewhere is a word; `ที่` with a vowel after is no number's place.
+        let glued = "ประกาศ วันที่ญ มกราคม\nคำสั่ง ลงวันทีณ มกราคม\nกับ ทีม งาน\nจาก ที่มา ของ";
+        assert_eq!(
+            found(glued),
+            vec![("ญ", Candidate::Slot), ("ณ", Candidate::Slot)]
+        );
+        assert_eq!(candidates(glued)[0].2, "ประกาศวันที่".chars().count());
+        // Thai letters with an Arabic digit in one short token; not a longer one.
+        assert_eq!(
+            found("เวลา จ9 น. บ้าน\nเวลา อ9อาคาร น."),
+            vec![("จ9", Candidate::Word)]
+        );
+    }
+
+    #[test]
+    fn a_number_s_place_vouches_for_a_glyph_the_model_half_knows() {
+        // Sawasdee Bold Oblique's ๗ after หมู่ที่: likelier a digit than not, not surely one.
+        let mut seven = reading(&[('๗', 0.64), ('๙', 0.23)]);
+        seven.p_other = 0.12;
+        let read = AreaReading {
+            glyphs: vec![seven],
+            periods: vec![false],
+            ..AreaReading::default()
+        };
+        assert_eq!(read_candidate(&read, "ญ", Candidate::Slot).text, "๗");
+        assert_eq!(read_candidate(&read, "ญ", Candidate::Word).text, "");
+        // A glyph likelier something else is no digit, place or not.
+        let mut letter = seven;
+        letter.p_other = 0.6;
+        let read = AreaReading {
+            glyphs: vec![letter],
+            periods: vec![false],
+            ..AreaReading::default()
+        };
+        assert_eq!(read_candidate(&read, "ญ", Candidate::Slot).text, "");
     }
 
     #[test]
