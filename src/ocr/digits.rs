@@ -424,6 +424,18 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             _ => read_glyphs(image, area, core, &centres, &taken_here),
         };
         if candidate.is_some() {
+            // A number's group between its slashes or commas read as letters: the
+            // separator's own glyph, caught in the group's area (its boxes drift), is no digit
+            // of it (`ฒ่9/๒๕๕๔` for ๗๖/๒๕๕๔, whose slash the model is sure is none).
+            let separator = |c: Option<char>| matches!(c, Some('/' | ','));
+            if separator(text[end..].chars().next()) {
+                read.drop_edge(false);
+            }
+            if separator(text[..start].chars().next_back()) {
+                read.drop_edge(true);
+            }
+        }
+        if candidate.is_some() {
             for g in &mut read.glyphs {
                 if shapes.vouch_for(&g.ink, g.digit) {
                     g.p_other = 0.0;
@@ -832,7 +844,9 @@ fn weighed(r: &Reading, written: Option<char>) -> [f32; 10] {
 }
 
 /// Glyphs that together surely are a number: each more likely a digit than not, and on
-/// average as sure as one glyph must be alone. The model cannot tell ๐ from a Latin `o` by
+/// average as sure as one glyph must be alone — or, three glyphs or more, all but one surely
+/// digits (`wage` for ๗๖๕๑, a typewriter's ๖ half taken for a letter: no word's letters
+/// read so). The model cannot tell ๐ from a Latin `o` by
 /// shape — it gives such a glyph 0.1–0.7 of being no digit (a condensed face's oval) — so
 /// a ๐ below 0.7 counts for its shape alone where the other glyphs surely are digits
 /// (`coco` for ๔๑๙๐, `co` for ๔๐); a token of nothing but circles is judged as a whole.
@@ -842,7 +856,10 @@ fn surely_digits(glyphs: &[Reading]) -> bool {
             .iter()
             .all(|g| (0.3..=1.6).contains(&g.aspect) && g.p_other < 0.5);
         let mean_other = glyphs.iter().map(|g| g.p_other).sum::<f32>() / glyphs.len().max(1) as f32;
-        !glyphs.is_empty() && shaped && 1.0 - mean_other >= SURELY_A_DIGIT
+        let unsure = glyphs.iter().filter(|g| !surely_a_digit(g)).count();
+        !glyphs.is_empty()
+            && shaped
+            && (1.0 - mean_other >= SURELY_A_DIGIT || (glyphs.len() >= 3 && unsure <= 1))
     };
     let round = |g: &&Reading| g.digit == '๐' && g.p_other < 0.7 && (0.3..=1.6).contains(&g.aspect);
     let all: Vec<&Reading> = glyphs.iter().collect();
@@ -923,6 +940,29 @@ struct AreaReading {
     /// The run's own columns hold only glyphs an earlier run already read: its text is a
     /// second reading of them (`๓ a` where the run ๓ took the ๗ Tesseract wrote as `a`).
     read_before: bool,
+}
+
+impl AreaReading {
+    /// Leaves out the first (or last) glyph where the model is sure it is no digit and others
+    /// remain.
+    fn drop_edge(&mut self, first: bool) {
+        let n = self.glyphs.len();
+        let at = if first { 0 } else { n.saturating_sub(1) };
+        if n < 2 || self.glyphs[at].p_other < SURELY_NOT_A_DIGIT {
+            return;
+        }
+        self.glyphs.remove(at);
+        if at < self.periods.len() {
+            self.periods.remove(at);
+        }
+        if at < self.written.len() {
+            self.written.remove(at);
+        }
+        if at < self.columns.len() {
+            self.columns.remove(at);
+        }
+        self.period = self.periods.last().copied().unwrap_or(false);
+    }
 }
 
 /// The glyphs in a run's area, read as digits.
@@ -1719,6 +1759,66 @@ mod tests {
             ..AreaReading::default()
         };
         assert_eq!(read_candidate(&read, "ญ", Candidate::Slot).text, "");
+    }
+
+    #[test]
+    fn a_number_needs_all_but_one_glyph_sure() {
+        let glyph = |other: f32| {
+            let mut g = reading(&[('๕', 1.0 - other)]);
+            g.p_other = other;
+            g
+        };
+        // `wage` for ๗๖๕๑: three sure, one half taken for a letter.
+        assert!(surely_digits(&[
+            glyph(0.0),
+            glyph(0.485),
+            glyph(0.0),
+            glyph(0.0)
+        ]));
+        // Two glyphs, one of them that unsure: not enough on average, nor by count.
+        assert!(!surely_digits(&[glyph(0.0), glyph(0.485)]));
+        // Two unsure among four.
+        assert!(!surely_digits(&[
+            glyph(0.0),
+            glyph(0.3),
+            glyph(0.3),
+            glyph(0.0)
+        ]));
+        // One likelier a letter.
+        assert!(!surely_digits(&[
+            glyph(0.0),
+            glyph(0.6),
+            glyph(0.0),
+            glyph(0.0)
+        ]));
+    }
+
+    #[test]
+    fn a_separator_s_glyph_is_left_out_of_a_number_s_group() {
+        let mut slash = reading(&[('๙', 0.0)]);
+        slash.p_other = 1.0;
+        let mut read = AreaReading {
+            glyphs: vec![reading(&[('๗', 1.0)]), reading(&[('๖', 1.0)]), slash],
+            periods: vec![false, false, false],
+            columns: vec![(0, 10), (12, 20), (21, 26)],
+            ..AreaReading::default()
+        };
+        // Not at the other edge (the first glyph is a digit).
+        read.drop_edge(true);
+        assert_eq!(read.glyphs.len(), 3);
+        read.drop_edge(false);
+        assert_eq!(read.columns, vec![(0, 10), (12, 20)]);
+        assert_eq!(
+            read_candidate(&read, "ฒ\u{e48}9", Candidate::Word).text,
+            "๗๖"
+        );
+        // A lone glyph stays (nothing else would be left).
+        let mut alone = AreaReading {
+            glyphs: vec![slash],
+            ..AreaReading::default()
+        };
+        alone.drop_edge(false);
+        assert_eq!(alone.glyphs.len(), 1);
     }
 
     #[test]
