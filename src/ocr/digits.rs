@@ -58,6 +58,15 @@ fn stands_in_for_a_digit(c: char) -> bool {
 /// Marks the characters of one line that a digit run is made of (a space stands between).
 fn digit_like(line: &[char]) -> Vec<bool> {
     let mut flags: Vec<bool> = line.iter().map(|&c| is_thai_digit(c)).collect();
+    // A vowel or tone mark Tesseract put on a digit after a period (`ฒ.ู๓.๓` for ๗.๙.๙:
+    // TlwgMono's digits take marks) is the number's: no word starts there.
+    for i in 1..line.len().saturating_sub(1) {
+        let mark =
+            matches!(line[i], '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}');
+        if mark && line[i - 1] == '.' && is_thai_digit(line[i + 1]) {
+            flags[i] = true;
+        }
+    }
     // Stand-ins spread from Thai digits both ways, so that ฒ๕ and ๕ฒ๐ are both runs.
     loop {
         let mut changed = false;
@@ -1421,6 +1430,10 @@ mod tests {
         assert_eq!(flags("๑.๒.ฆ"), "10101");
         assert_eq!(flags("@.๒.๑"), "10101");
         assert_eq!(flags("ฒ,๙๙๒"), "10111");
+        // A mark Tesseract put on a digit after a period is the number's (and lets a stand-in
+        // reach across); a mark on a word's letter is not.
+        assert_eq!(flags("ฒ.\u{e39}๓.๓"), "101101");
+        assert_eq!(flags("๑.ก\u{e39}"), "1000");
         // A space stands between: วรรค after a number stays a word; ๆ after a word too.
         assert_eq!(flags("๑ วรรค"), "100000");
         assert_eq!(flags("ต่างๆ"), "00000");
