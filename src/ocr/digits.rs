@@ -197,6 +197,47 @@ fn run_area(boxes: &[(char, Rect)], band: Option<(u32, u32)>) -> Option<(Rect, (
     ))
 }
 
+/// How wide the space between two words must be, in heights of the line's letters, for a
+/// number Tesseract wrote nothing for to fit in it: a word space is under half a letter's
+/// height, a digit about one.
+const GAP_FOR_A_DIGIT: f32 = 1.0;
+
+/// The area of the space between the box before `next` and `next` itself (on one line), on
+/// the rows of the line's letters `band`, where it is wide enough to hold a digit (see [`Candidate::Gap`]); with its
+/// core rows and the two words' boxes as neighbours.
+fn gap_area(
+    boxes: &[(char, Rect)],
+    next: usize,
+    band: Option<(u32, u32)>,
+) -> Option<(Rect, (u32, u32), Centres)> {
+    let (top, bottom) = band?;
+    let before = boxes.get(next.checked_sub(1)?)?.1;
+    let after = boxes.get(next)?.1;
+    let height = bottom.saturating_sub(top).max(1);
+    let gap = after.x0.saturating_sub(before.x1);
+    if (gap as f32) < GAP_FOR_A_DIGIT * height as f32 {
+        return None;
+    }
+    let area = Rect {
+        x0: before.x1 + 1,
+        y0: top.saturating_sub(height * 2 / 5),
+        x1: after.x0.saturating_sub(1),
+        y1: bottom + height / 10,
+    };
+    // A glyph nearer either word's letter than the middle of the space is that word's (the
+    // LSTM's boxes drift): never the number's, and no chain goes on from it. (The letter
+    // beside the space is taken a letter wide: its box may be a mark's, or a few pixels.)
+    let half = height / 2;
+    let centres = Centres {
+        own: vec![((area.x0 + area.x1) / 2, ' ')],
+        neighbours: vec![
+            (before.x1.saturating_sub(half), true),
+            (after.x0 + half, true),
+        ],
+    };
+    Some((area, (top, bottom), centres))
+}
+
 /// The median top and the median bottom of some boxes.
 fn median_rows(rects: impl Iterator<Item = Rect>) -> Option<(u32, u32)> {
     let (mut tops, mut bottoms): (Vec<u32>, Vec<u32>) = rects.map(|r| (r.y0, r.y1)).unzip();
@@ -327,8 +368,9 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
                 .map(|(s, e, f, k)| (s, e, f, Some(k))),
         )
         .collect();
-    all.sort_by_key(|r| r.0);
-    all.dedup_by_key(|r| r.0);
+    // (A gap before a token comes before it.)
+    all.sort_by_key(|r| (r.0, r.1));
+    all.dedup_by_key(|r| (r.0, r.1 == r.0));
     // Where a run's glyphs are looked for: its area and rows, the middles of its own and its
     // neighbours' boxes, and its line.
     let locate = |start: usize, end: usize, first: usize| {
@@ -423,7 +465,17 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         if start < last {
             continue;
         }
-        let Some((area, core, centres, line)) = locate(start, end, first) else {
+        let located = if candidate == Some(Candidate::Gap) {
+            // (The word before on the same line.)
+            let line = lines
+                .iter()
+                .position(|&(a, b)| (a..b).contains(&first) && a < first);
+            let band = line.and_then(|l| bands[l]);
+            gap_area(&boxes, first, band).map(|(area, core, centres)| (area, core, centres, line))
+        } else {
+            locate(start, end, first)
+        };
+        let Some((area, core, centres, line)) = located else {
             continue;
         };
         let n = text[start..end].chars().count();
@@ -458,7 +510,8 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         };
         let digits = &reread.text;
         let (mut start, mut end) = (start, end);
-        if !read.read_before && !digits.is_empty() {
+        let gap = candidate == Some(Candidate::Gap);
+        if !read.read_before && !digits.is_empty() && !gap {
             // Characters touching the token that Tesseract wrote for a glyph the run now
             // reads as a digit (`ต๙๙๒`: a face's ๙ read as ต, chained to the run) are that
             // digit: they go.
@@ -497,6 +550,9 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
                     .map(|&(at, r, written)| (out.len() + at, r, written)),
             );
             out.push_str(digits);
+            if gap {
+                out.push(' ');
+            }
             taken.extend(read.columns.iter().map(|&(a, b)| (line, a, b)));
         } else {
             out.push_str(original);
@@ -557,6 +613,10 @@ enum Candidate {
     /// a word a number follows (`หมู่ที่ ญ`) or before a month's name (`วันที่ ฯ กรกฎาคม`).
     /// The place vouches for it: one or two glyphs each likelier a digit than not are enough.
     Slot,
+    /// The space before a word where the words around say a number stands (after a word a
+    /// number follows, before a month's name): ink there Tesseract wrote nothing for is read
+    /// as a [`Candidate::Slot`] is.
+    Gap,
 }
 
 /// Tokens Tesseract did not write as Thai digits that stand where numbers stand: tokens of no
@@ -609,6 +669,17 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
             } else {
                 Candidate::Word
             };
+            // Before a word, where the words around say a number stands and Tesseract may
+            // have written nothing for it (`วันที่ กันยายน` for วันที่ ๗ กันยายน): the space
+            // is looked at on the page (see [`gap_area`]).
+            let a_word = n >= 3
+                && token.chars().any(is_thai_letter)
+                && !token
+                    .chars()
+                    .any(|c| is_thai_digit(c) || c.is_ascii_digit());
+            if !first && a_word && (after_slot || month_of(token).is_some()) && !after_number {
+                out.push((byte, byte, visible, Candidate::Gap));
+            }
             let latin_like = !token
                 .chars()
                 .any(|c| is_thai_digit(c) || c == '(' || c == ')')
@@ -732,9 +803,11 @@ fn read_candidate(read: &AreaReading, original: &str, kind: Candidate) -> Reread
     let glyphs = &read.glyphs;
     let most = match kind {
         Candidate::Label => 3,
-        Candidate::Word | Candidate::Slot => 8,
+        Candidate::Word | Candidate::Slot | Candidate::Gap => 8,
     };
-    let placed = kind == Candidate::Slot && glyphs.len() <= 2 && glyphs.iter().all(likely_a_digit);
+    let placed = matches!(kind, Candidate::Slot | Candidate::Gap)
+        && glyphs.len() <= 2
+        && glyphs.iter().all(likely_a_digit);
     let mut out = Reread::default();
     if glyphs.is_empty() || glyphs.len() > most || !(placed || surely_digits(glyphs)) {
         // An Arabic clause number whose period Tesseract lost (`4 ให้มี…` for `4. ให้มี…`):
@@ -1646,6 +1719,7 @@ mod tests {
         let symbols = "ลงวันที่ « พฤษภาคม ราคา ¢ บาท";
         let found: Vec<&str> = candidates(symbols)
             .iter()
+            .filter(|c| c.3 != Candidate::Gap)
             .map(|&(s, e, _, _)| &symbols[s..e])
             .collect();
         assert_eq!(found, vec!["«", "¢"]);
@@ -1653,6 +1727,7 @@ mod tests {
         let label = "๑.๒.ดา ฎีข้อมูล\n๖.ให้นำผล";
         let tails: Vec<&str> = candidates(label)
             .iter()
+            .filter(|c| c.3 != Candidate::Gap)
             .map(|&(s, e, _, _)| &label[s..e])
             .collect();
         assert_eq!(tails, vec!["ดา"]);
@@ -1667,6 +1742,7 @@ mod tests {
         let tokens = |text: &'static str| -> Vec<(&'static str, usize)> {
             candidates(text)
                 .iter()
+                .filter(|c| c.3 != Candidate::Gap)
                 .map(|&(s, e, first, _)| (&text[s..e], first))
                 .collect()
         };
@@ -1723,6 +1799,7 @@ mod tests {
         let found = |text: &'static str| -> Vec<(&'static str, Candidate)> {
             candidates(text)
                 .iter()
+                .filter(|c| c.3 != Candidate::Gap)
                 .map(|&(s, e, _, k)| (&text[s..e], k))
                 .collect()
         };
@@ -1832,6 +1909,52 @@ mod tests {
         };
         alone.drop_edge(false);
         assert_eq!(alone.glyphs.len(), 1);
+    }
+
+    #[test]
+    fn a_space_where_a_number_stands_is_looked_at() {
+        let found = |text: &'static str| -> Vec<(usize, usize, Candidate)> {
+            candidates(text)
+                .iter()
+                .filter(|c| c.3 == Candidate::Gap)
+                .map(|&(s, e, first, k)| {
+                    assert_eq!(s, e);
+                    (s, first, k)
+                })
+                .collect()
+        };
+        // Before a month's name and after a word a number follows: the space before the
+        // word, with the word's first visible index. Not after a number, not before a number
+        // or a short token (those are read themselves).
+        let text = "ณ วันที่ กันยายน\nหมู่ที่ รหัส\nวันที่ ๗ กันยายน\nหมู่ที่ ๗ รหัส\nหมู่ที่ ญ";
+        let at = |word: &str| text.find(word).unwrap_or(usize::MAX);
+        assert_eq!(
+            found(text),
+            vec![
+                (at("กันยายน"), "ณวันที่".chars().count(), Candidate::Gap),
+                (at("รหัส"), "ณวันที่กันยายนหมู่ที่".chars().count(), Candidate::Gap),
+            ]
+        );
+        // On the page: a space as wide as a letter is high holds a number; a word's space
+        // does not. (Boxes: the last letter of ที่, then the next word's first.)
+        let rect = |x0, x1| Rect {
+            x0,
+            y0: 100,
+            x1,
+            y1: 130,
+        };
+        let wide = [('ี', rect(100, 120)), ('ก', rect(160, 180))];
+        let (area, core, centres) = gap_area(&wide, 1, Some((100, 130))).expect("wide space");
+        assert_eq!((area.x0, area.x1, core), (121, 159, (100, 130)));
+        // The middle of the space is the number's; the letters beside it are not.
+        assert_eq!(centres.owner(140), Owner::Run);
+        assert_eq!(centres.owner(108), Owner::Digits);
+        assert_eq!(centres.owner(172), Owner::Digits);
+        let narrow = [('ี', rect(100, 120)), ('ก', rect(130, 150))];
+        assert!(gap_area(&narrow, 1, Some((100, 130))).is_none());
+        // No line of letters to measure by, or no word before: nothing.
+        assert!(gap_area(&wide, 1, None).is_none());
+        assert!(gap_area(&wide, 0, Some((100, 130))).is_none());
     }
 
     #[test]
