@@ -112,7 +112,12 @@ fn digit_like(line: &[char]) -> Vec<bool> {
             .unwrap_or(token)
             .split(|&c| c == '.')
             .collect();
-        let digits_only = |p: &&[char]| !p.is_empty() && p.iter().all(|&c| is_thai_digit(c));
+        // (A letter Tesseract writes for a digit counts as one here: `ต.๕.ฒ` for ๙.๕.๗.)
+        let digits_only = |p: &&[char]| {
+            !p.is_empty()
+                && p.iter()
+                    .all(|&c| is_thai_digit(c) || stands_in_for_a_digit(c))
+        };
         if parts.len() >= 3
             && parts.iter().filter(|p| !digits_only(p)).count() == 1
             && parts.last().is_some_and(digits_only)
@@ -144,13 +149,16 @@ fn digit_like(line: &[char]) -> Vec<bool> {
     flags
 }
 
-/// Thai digits with one or two of อ and จ among them and nothing else; as many digits as
-/// letters at least, unless the number has another group of digits.
+/// Thai digits (or letters Tesseract writes for digits) with one or two of อ and จ among them
+/// and nothing else; as many digits as letters at least, unless the number has another group
+/// of digits.
 fn is_mixed(group: &[char], beside_digits: bool) -> bool {
     let letter = |c: char| matches!(c, 'อ' | 'จ');
-    let digits = group.iter().filter(|&&c| is_thai_digit(c)).count();
+    // (A letter Tesseract writes for a digit is one here: `ณ๕ออ๑` for ๗๘๖๖๑.)
+    let digit = |c: char| is_thai_digit(c) || stands_in_for_a_digit(c);
+    let digits = group.iter().filter(|&&c| digit(c)).count();
     let letters = group.iter().filter(|&&c| letter(c)).count();
-    group.iter().all(|&c| is_thai_digit(c) || letter(c))
+    group.iter().all(|&c| digit(c) || letter(c))
         && (1..=2).contains(&letters)
         && digits >= 1
         && (digits >= letters || beside_digits)
@@ -1522,10 +1530,15 @@ mod tests {
         assert_eq!(flags("ก๓๔๑"), "0111");
         // More letters than digits: a number's group only beside a group of digits alone.
         assert_eq!(flags("๔ออ/๕๑"), "111011");
+        // A stand-in counts as a digit among them.
+        assert_eq!(flags("ณ๕ออ๑"), "11111");
         assert_eq!(flags("๑ออ ๒"), "10001");
         // A clause label's number read as something else, where the others are Thai digits
         // and one follows it; not a time's unit, a school grade or an abbreviation.
         assert_eq!(flags("ด.๓.๑"), "10101");
+        // (The last one a stand-in.)
+        assert_eq!(flags("ต.๕.ฒ"), "10101");
+        assert_eq!(flags("๘.ส'.ฒ"), "101101");
         assert_eq!(flags("๓.».๑."), "101010");
         assert_eq!(flags("๙.๓๘.น."), "1011000");
         assert_eq!(flags("ม.๓"), "001");
