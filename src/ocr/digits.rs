@@ -630,7 +630,7 @@ enum Candidate {
 /// Tokens Tesseract did not write as Thai digits that stand where numbers stand: tokens of no
 /// Thai letters and no Thai digits — Latin letters, symbols, Arabic digits, or one letter
 /// Tesseract writes for a digit — at the start of a line before Thai text or anywhere in a line
-/// that holds Thai; Thai letters right after a number (up to five), before a month's name (up
+/// that holds Thai (each part of one with a slash); Thai letters right after a number (up to five), before a month's name (up
 /// to three) or after a word a number follows ([`NUMBER_SLOTS`], up to four), or with an
 /// Arabic digit among them (up to four); one letter against `ที่`; the groups of a
 /// number's commas or slashes that hold no Thai digit. Byte range of the token, the visible
@@ -688,9 +688,11 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
             if !first && a_word && (after_slot || month_of(token).is_some()) && !after_number {
                 out.push((byte, byte, visible, Candidate::Gap));
             }
+            // (A bracket opening the token may be a digit's shape — Noto Looped's condensed
+            // ๗ read `(` — but a list item's `(1)` is no number.)
             let latin_like = !token
-                .chars()
-                .any(|c| is_thai_digit(c) || c == '(' || c == ')')
+                .char_indices()
+                .any(|(i, c)| is_thai_digit(c) || (c == '(' && i > 0) || c == ')')
                 && token.chars().all(|c| {
                     c.is_ascii_graphic()
                         || ('\u{A1}'..='\u{FF}').contains(&c)
@@ -706,8 +708,21 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 if first && (1..=4).contains(&n) && after.chars().next().is_some_and(is_thai_letter)
                 {
                     out.push((byte, byte + token_len, visible, Candidate::Label));
-                } else if thai_line && (1..=6).contains(&n) {
+                } else if thai_line && (1..=6).contains(&n) && !token.contains('/') {
                     out.push((byte, byte + token_len, visible, word));
+                } else if thai_line && (1..=9).contains(&n) {
+                    // A number with a slash read as Latin (`(00/@` for ๗๐๐/๙๙, a house
+                    // number): each part on its own, as the slash is no digit.
+                    let mut at = 0usize;
+                    let mut part_visible = visible;
+                    for part in token.split('/') {
+                        let len = part.chars().count();
+                        if (1..=4).contains(&len) {
+                            out.push((byte + at, byte + at + part.len(), part_visible, word));
+                        }
+                        at += part.len() + 1;
+                        part_visible += len + 1;
+                    }
                 }
             } else if first {
                 // A clause label whose last number came out as letters (`๑.๒.ดา` for ๑.๒.๓):
@@ -1736,6 +1751,16 @@ mod tests {
             .map(|&(s, e, _, _)| &symbols[s..e])
             .collect();
         assert_eq!(found, vec!["«", "¢"]);
+        // A number with a slash read as Latin, a bracket first: each part; a list item's
+        // bracketed number is none.
+        let slashed = "เลขที่ (00/@ หมู่ที่ ๖\nรายการ (1) และ (ก) ของ";
+        let found: Vec<&str> = candidates(slashed)
+            .iter()
+            .filter(|c| c.3 != Candidate::Gap)
+            .map(|&(s, e, _, _)| &slashed[s..e])
+            .collect();
+        assert_eq!(found, vec!["(00", "@"]);
+        assert_eq!(candidates(slashed)[1].2, "เลขที่(00/".chars().count());
         // The letters a label's last number came out as.
         let label = "๑.๒.ดา ฎีข้อมูล\n๖.ให้นำผล";
         let tails: Vec<&str> = candidates(label)
