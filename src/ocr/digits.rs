@@ -644,7 +644,9 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
     let mut seen = 0usize;
     let mut offset = 0usize;
     for line in text.split_inclusive('\n') {
-        let thai_line = line.chars().any(is_thai_letter);
+        // (Thai digits say so too: `Gaga Ins ๐ iced ๕๕๕๓` is a phone number's line whose
+        // words Tesseract's English model read.)
+        let thai_line = line.chars().any(|c| is_thai_letter(c) || is_thai_digit(c));
         let mut first = true;
         // The token before was a number in Thai digits.
         let mut after_number = false;
@@ -1761,6 +1763,13 @@ mod tests {
             .collect();
         assert_eq!(found, vec!["(00", "@"]);
         assert_eq!(candidates(slashed)[1].2, "เลขที่(00/".chars().count());
+        // A line whose only Thai is its digits is a Thai line.
+        let phone = "Ins ๐ iced ๕๕๕๓\nIns 0 iced 5553";
+        let found: Vec<&str> = candidates(phone)
+            .iter()
+            .map(|&(s, e, _, _)| &phone[s..e])
+            .collect();
+        assert_eq!(found, vec!["Ins", "iced"]);
         // The letters a label's last number came out as.
         let label = "๑.๒.ดา ฎีข้อมูล\n๖.ให้นำผล";
         let tails: Vec<&str> = candidates(label)
