@@ -238,6 +238,7 @@ fn gap_area(
     let half = height / 2;
     let centres = Centres {
         own: vec![((area.x0 + area.x1) / 2, ' ')],
+        slashes: Vec::new(),
         neighbours: vec![
             (before.x1.saturating_sub(half), true),
             (after.x0 + half, true),
@@ -419,9 +420,18 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             )
         })
         .collect();
+        // The slashes Tesseract wrote against the run (`๔๔๗/๒๕๔๑`): a digit may touch one.
+        let slashes = [first.checked_sub(1), Some(first + n)]
+            .into_iter()
+            .flatten()
+            .filter_map(|k| boxes.get(k))
+            .filter(|(c, r)| *c == '/' && same_line(r))
+            .map(|(_, r)| (r.x0, r.x1))
+            .collect();
         let centres = Centres {
             own: own.iter().map(|(c, r)| ((r.x0 + r.x1) / 2, *c)).collect(),
             neighbours,
+            slashes,
         };
         Some((area, core, centres, line))
     };
@@ -993,6 +1003,8 @@ struct Centres {
     /// Each with the character Tesseract wrote for it.
     own: Vec<(u32, char)>,
     neighbours: Vec<(u32, bool)>,
+    /// The columns of a slash Tesseract wrote against the run.
+    slashes: Vec<(u32, u32)>,
 }
 
 /// Whose a glyph is, by the boxes nearest to its middle.
@@ -1095,7 +1107,12 @@ fn read_glyphs(
     }
     let patch = image::imageops::crop_imm(image, x0, y0, x1 - x0, y1 - y0).to_image();
     let band = (core.0.saturating_sub(y0), core.1.saturating_sub(y0));
-    let (found, typical, specks) = glyphs(&patch, band);
+    let slashes: Vec<(u32, u32)> = centres
+        .slashes
+        .iter()
+        .map(|&(a, b)| (a.saturating_sub(x0), b.saturating_sub(x0)))
+        .collect();
+    let (found, typical, specks) = glyphs(&patch, band, &slashes);
     let (own0, own1) = (area.x0 - x0, area.x1 - x0);
     let slack = (0.5 * typical) as u32;
     let (lo, hi) = (
@@ -1279,12 +1296,13 @@ fn read_glyphs(
 
 /// Cuts a run's patch into glyphs: connected pieces of ink, pieces over one another joined
 /// (a glyph broken by a light scan), specks (the period of `พ.ศ.`) dropped, and a piece as
-/// wide as two digits (two digits touching) split where both halves read as digits. Each
-/// glyph comes with its column range in the patch and a patch of its own ink only (a
-/// neighbour's ink reaching into its columns is whitened).
+/// wide as two digits (two digits touching) split where both halves read as digits, and a
+/// digit touching one of `slashes` (the columns of slashes Tesseract wrote against the run)
+/// cut from it. Each glyph comes with its column range in the patch and a patch of its own
+/// ink only (a neighbour's ink reaching into its columns is whitened).
 type Glyphs = (Vec<(u32, u32, GrayImage)>, f32, Vec<(u32, u32)>);
 
-fn glyphs(patch: &GrayImage, band: (u32, u32)) -> Glyphs {
+fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs {
     let (w, h) = patch.dimensions();
     // Pieces are cut at a threshold nearer the paper than the model's (three fifths of the
     // way from the darkest ink, not half): a serif face's hairlines, grey after blur and
@@ -1428,6 +1446,23 @@ fn glyphs(patch: &GrayImage, band: (u32, u32)) -> Glyphs {
         // a bold face's blurred copy).
         let mut parts = vec![(x0, x1, ink_of(x0, x1, &members))];
         while let Some((a, b, own)) = parts.pop() {
+            // A digit touching a slash Tesseract wrote beside the run (`/๒๕๔๑` in an
+            // italic face) reads as no digit: the slash, a thin stroke across the line, is
+            // cut off along its slant. (Before cutting between two digits: a digit and its
+            // slash may be as wide as two.)
+            let near = (0.5 * typical) as u32;
+            let at_slash = slashes
+                .iter()
+                .any(|&(sa, sb)| a < sb + near && b + near > sa);
+            if at_slash
+                && ((b - a) as f32) >= 1.05 * typical
+                && classify(&own).is_some_and(|r| r.p_other >= SURELY_NOT_A_DIGIT)
+            {
+                if let Some((da, db, digit)) = split_off_stroke(&own, t, typical) {
+                    out.push((a + da, a + db, digit));
+                    continue;
+                }
+            }
             if ((b - a) as f32) > 1.6 * typical {
                 if let Some((split, left, right)) = split_touching(&own, t) {
                     parts.push((a + split, b, right));
@@ -1439,6 +1474,86 @@ fn glyphs(patch: &GrayImage, band: (u32, u32)) -> Glyphs {
         }
     }
     (out, typical, specks)
+}
+
+/// A pixel's column and row.
+type Pixel = (u32, u32);
+
+/// Whether some ink is a slash: one thin run of ink in (nearly) every row it covers, over
+/// most of the glyph's height, leaning right as it goes up.
+fn is_slash(ink: &[(u32, u32)], tall: f32, typical: f32) -> bool {
+    let mut rows: std::collections::BTreeMap<u32, Vec<u32>> = std::collections::BTreeMap::new();
+    for &(x, y) in ink {
+        rows.entry(y).or_default().push(x);
+    }
+    if (rows.len() as f32) < 0.6 * tall {
+        return false;
+    }
+    let mut single = 0usize;
+    let mut centres: Vec<(f32, f32)> = Vec::with_capacity(rows.len());
+    for (&y, xs) in rows.iter_mut() {
+        xs.sort_unstable();
+        let runs = 1 + xs.windows(2).filter(|p| p[1] > p[0] + 1).count();
+        let width = xs.len() as f32;
+        if runs == 1 && width <= 0.3 * typical {
+            single += 1;
+        }
+        centres.push((y as f32, xs.iter().sum::<u32>() as f32 / width));
+    }
+    let (Some(low), Some(high)) = (centres.last(), centres.first()) else {
+        return false;
+    };
+    // (Rows count down the page: the top row is the first.)
+    let lean = high.1 - low.1;
+    single as f32 >= 0.8 * rows.len() as f32 && lean >= 0.2 * (low.0 - high.0)
+}
+
+/// A glyph that is a digit and a slash touching: the digit's columns and ink, with the slash
+/// cut off along a slanted line, where one side of the line is a thin stroke as tall as most
+/// of the glyph and the other surely reads as a digit. `None` where no cut gives that.
+fn split_off_stroke(own: &GrayImage, t: u8, typical: f32) -> Option<(u32, u32, GrayImage)> {
+    let (w, h) = own.dimensions();
+    let ink: Vec<(u32, u32)> = (0..h)
+        .flat_map(|y| (0..w).map(move |x| (x, y)))
+        .filter(|&(x, y)| own.get_pixel(x, y).0[0] < t)
+        .collect();
+    let bottom = ink.iter().map(|p| p.1).max()?;
+    let top = ink.iter().map(|p| p.1).min()?;
+    let tall = (bottom - top + 1) as f32;
+    let mut best: Option<(f32, u32, u32, GrayImage)> = None;
+    // Slants from upright to 45° (x gained per row going up), cut positions across the glyph.
+    for slant in [0.0f32, 0.25, 0.5, 0.75, 1.0] {
+        for cut in 1..w {
+            let left_of =
+                |&(x, y): &(u32, u32)| (x as f32) < cut as f32 + slant * (bottom - y) as f32;
+            for stroke_left in [true, false] {
+                let (stroke, digit): (Vec<Pixel>, Vec<Pixel>) =
+                    ink.iter().partition(|p| left_of(p) == stroke_left);
+                if stroke.is_empty() || digit.is_empty() || stroke.len() * 3 > ink.len() {
+                    continue;
+                }
+                if !is_slash(&stroke, tall, typical) {
+                    continue;
+                }
+                let x0 = digit.iter().map(|p| p.0).min()?;
+                let x1 = digit.iter().map(|p| p.0).max()? + 1;
+                // (One digit's width: two touching digits are cut apart elsewhere.)
+                if (x1 - x0) as f32 > 1.4 * typical {
+                    continue;
+                }
+                let mut img = GrayImage::from_pixel(x1 - x0, h, image::Luma([255]));
+                for &(x, y) in &digit {
+                    img.put_pixel(x - x0, y, *own.get_pixel(x, y));
+                }
+                let Some(r) = classify(&img) else { continue };
+                let sure = 1.0 - r.p_other;
+                if sure >= SURELY_A_DIGIT && best.as_ref().is_none_or(|b| sure > b.0) {
+                    best = Some((sure, x0, x1, img));
+                }
+            }
+        }
+    }
+    best.map(|(_, x0, x1, img)| (x0, x1, img))
 }
 
 /// Two touching glyphs cut apart at the column where both halves read best as digits (the
@@ -1670,7 +1785,7 @@ mod tests {
         };
         let solid =
             |top: u32| move |x: u32, y: u32| (70..78).contains(&x) && (top..top + 8).contains(&y);
-        let specks_of = |img: &GrayImage| glyphs(img, (10, 30)).2;
+        let specks_of = |img: &GrayImage| glyphs(img, (10, 30), &[]).2;
         assert_eq!(specks_of(&page(&solid(22))), vec![(70, 30)]);
         let hollow =
             |x: u32, y: u32| solid(22)(x, y) && !((71..77).contains(&x) && (23..29).contains(&y));
@@ -1690,7 +1805,7 @@ mod tests {
         for x in 5..8 {
             patch.put_pixel(x, 2, image::Luma([0]));
         }
-        let (found, typical, _) = glyphs(&patch, (0, 5));
+        let (found, typical, _) = glyphs(&patch, (0, 5), &[]);
         assert_eq!((found.len(), typical), (1, 1.0));
     }
 
@@ -2002,6 +2117,31 @@ mod tests {
         // No line of letters to measure by, or no word before: nothing.
         assert!(gap_area(&wide, 1, None).is_none());
         assert!(gap_area(&wide, 0, Some((100, 130))).is_none());
+    }
+
+    #[test]
+    fn a_slash_is_one_thin_stroke_leaning_right() {
+        // 30 rows; the typical digit 30 pixels high.
+        let line = |lean: f32, width: u32| -> Vec<(u32, u32)> {
+            (0..30u32)
+                .flat_map(|y| {
+                    let x = 5 + (lean * (29 - y) as f32) as u32;
+                    (x..x + width).map(move |x| (x, y))
+                })
+                .collect()
+        };
+        assert!(is_slash(&line(0.5, 3), 30.0, 30.0));
+        // Upright (a ๑'s stem), leaning left (a backslash), or too thick: no.
+        assert!(!is_slash(&line(0.0, 3), 30.0, 30.0));
+        let backslash: Vec<(u32, u32)> = line(0.5, 3).iter().map(|&(x, y)| (x, 29 - y)).collect();
+        assert!(!is_slash(&backslash, 30.0, 30.0));
+        assert!(!is_slash(&line(0.5, 12), 30.0, 30.0));
+        // Two strokes in each row (a loop's sides), or only the top third of the rows: no.
+        let mut loop_sides = line(0.5, 3);
+        loop_sides.extend(line(0.5, 3).iter().map(|&(x, y)| (x + 10, y)));
+        assert!(!is_slash(&loop_sides, 30.0, 30.0));
+        let short: Vec<(u32, u32)> = line(0.5, 3).into_iter().filter(|p| p.1 < 10).collect();
+        assert!(!is_slash(&short, 30.0, 30.0));
     }
 
     #[test]
