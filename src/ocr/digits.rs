@@ -720,14 +720,15 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 if first && (1..=4).contains(&n) && after.chars().next().is_some_and(is_thai_letter)
                 {
                     out.push((byte, byte + token_len, visible, Candidate::Label));
-                } else if thai_line && (1..=6).contains(&n) && !token.contains('/') {
+                } else if thai_line && (1..=6).contains(&n) && !token.contains(['/', ',']) {
                     out.push((byte, byte + token_len, visible, word));
                 } else if thai_line && (1..=9).contains(&n) {
-                    // A number with a slash read as Latin (`(00/@` for ๗๐๐/๙๙, a house
-                    // number): each part on its own, as the slash is no digit.
+                    // A number with a slash or a comma read as Latin (`(00/@` for ๗๐๐/๙๙, a
+                    // house number; `MEd,` for ๓๔๖,): each part on its own, as the slash or
+                    // comma is no digit.
                     let mut at = 0usize;
                     let mut part_visible = visible;
-                    for part in token.split('/') {
+                    for part in token.split(['/', ',']) {
                         let len = part.chars().count();
                         if (1..=4).contains(&len) {
                             out.push((byte + at, byte + at + part.len(), part_visible, word));
@@ -1463,7 +1464,11 @@ fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs
                     continue;
                 }
             }
-            if ((b - a) as f32) > 1.6 * typical {
+            // A glyph that surely reads as one digit and is no wider than one and a half times
+            // its height is one (a typewriter's ๗, wider than its other digits); two digits
+            // touching are about twice as wide as high.
+            let one_digit = || classify(&own).is_some_and(|r| r.p_other < 0.02 && r.aspect <= 1.5);
+            if ((b - a) as f32) > 1.6 * typical && !one_digit() {
                 if let Some((split, left, right)) = split_touching(&own, t) {
                     parts.push((a + split, b, right));
                     parts.push((a, a + split, left));
@@ -1870,13 +1875,13 @@ mod tests {
         assert_eq!(found, vec!["«", "¢"]);
         // A number with a slash read as Latin, a bracket first: each part; a list item's
         // bracketed number is none.
-        let slashed = "เลขที่ (00/@ หมู่ที่ ๖\nรายการ (1) และ (ก) ของ";
+        let slashed = "เลขที่ (00/@ หมู่ที่ ๖\nรายการ (1) และ (ก) ของ\nงบ MEd, ๙๒๒";
         let found: Vec<&str> = candidates(slashed)
             .iter()
             .filter(|c| c.3 != Candidate::Gap)
             .map(|&(s, e, _, _)| &slashed[s..e])
             .collect();
-        assert_eq!(found, vec!["(00", "@"]);
+        assert_eq!(found, vec!["(00", "@", "MEd"]);
         assert_eq!(candidates(slashed)[1].2, "เลขที่(00/".chars().count());
         // A line whose only Thai is its digits is a Thai line.
         let phone = "Ins ๐ iced ๕๕๕๓\nIns 0 iced 5553";
