@@ -53,7 +53,8 @@ pub fn paragraph_starts(boxes: &[LineBox]) -> Vec<bool> {
 
 /// Whether each line is only the marks of another line: shorter than three quarters of that
 /// line and four fifths of the page's usual line (the tallest quarter's shortest: the usual
-/// line whatever share of the lines are marks), within its left and right ends (give or take
+/// line whatever share of the lines are marks) — or no taller than that line and half of it
+/// drawn over it —, within its left and right ends (give or take
 /// half its height), overlapping it and reaching past its top or bottom, and read as junk —
 /// no word over three characters, and a Latin letter or a symbol among them. Text of its
 /// own cannot lie there, drawn over that line; a line split beside another (`เป็นต้นไป`
@@ -77,13 +78,18 @@ pub fn mark_lines(lines: &[&str], boxes: &[LineBox]) -> Vec<bool> {
         .enumerate()
         .map(|(i, (m, line))| {
             let h = m[3] - m[1];
-            5 * h < 4 * usual
-                && junk(line)
+            junk(line)
                 && boxes.iter().enumerate().any(|(j, b)| {
                     let height = b[3] - b[1];
+                    let shared = m[3].min(b[3]) - m[1].max(b[1]);
+                    // Short beside that line and the page's usual line — or, boxed as tall as
+                    // a line, drawn half over it (TlwgMono Bold's marks: `๖ eo ๗ ๓๑ & al`
+                    // across the top of `ข้อ ๒ ให้ใช้บังคับ`): lines of text never overlap so.
+                    let over = (4 * h < 3 * height && 5 * h < 4 * usual)
+                        || (2 * shared >= h && h <= height);
                     j != i
-                        && 4 * h < 3 * height
-                        && m[3].min(b[3]) > m[1].max(b[1])
+                        && over
+                        && shared > 0
                         && (m[1] < b[1] || m[3] > b[3])
                         && 2 * (b[0] - m[0]) <= height
                         && 2 * (m[2] - b[2]) <= height
@@ -173,6 +179,12 @@ mod tests {
             // A table row of digits overlapping the row below: no junk.
             "๑๒ ๓๔ ๕๖",
             "ร้อยละ ๕๒.๙๗ ของเป้าหมาย",
+            // TlwgMono Bold's marks boxed as tall as a line, half over it (gray, 250 dpi).
+            "๖  eo ๗ ๓๑ & \"oe al  oe        ๘ =<",
+            "ขอ ๒ ใหใชบงคบตงแตวนท๒๙ กนยายน พ.ศ. ๒๕๔๘ เปนตนไป",
+            // Short Latin words on a line that only touches the next: not over it.
+            "e g ok",
+            "ร้อยละ ๕๒.๙๗ ของเป้าหมาย",
         ];
         let boxes = [
             [231, 419, 1463, 459],
@@ -183,10 +195,14 @@ mod tests {
             [182, 968, 994, 1012],
             [231, 1380, 900, 1410],
             [231, 1408, 1262, 1449],
+            [271, 1489, 1770, 1525],
+            [231, 1506, 1832, 1546],
+            [231, 1700, 900, 1740],
+            [231, 1735, 1262, 1775],
         ];
         assert_eq!(
             mark_lines(&lines, &boxes),
-            [false, true, false, false, false, false, false, false]
+            [false, true, false, false, false, false, false, false, true, false, false, false]
         );
         let text = lines.join("\n");
         let kept = with_paragraphs(&text, &boxes);
@@ -194,6 +210,6 @@ mod tests {
             !kept.contains("oa") && kept.contains("a a &  8 al"),
             "{kept}"
         );
-        assert_eq!(kept.lines().filter(|l| !l.is_empty()).count(), 7);
+        assert_eq!(kept.lines().filter(|l| !l.is_empty()).count(), 10);
     }
 }
