@@ -710,12 +710,14 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                         || ('\u{A1}'..='\u{FF}').contains(&c)
                         || stands_in_for_a_digit(c)
                 })
-                && token.chars().any(|c| {
+                && (token.chars().any(|c| {
                     // (Tesseract's English model writes a bold ๘ as `«`, ๔ as `¢`, ๖ as `>`.)
                     c.is_ascii_alphanumeric()
                         || ('\u{A1}'..='\u{FF}').contains(&c)
                         || "<>@ฒงวฆญณ".contains(c)
-                });
+                })
+                    // (Where a number stands, any symbol: `หมู่ที่ =` for หมู่ที่ ๘.)
+                    || in_slot);
             if latin_like {
                 if first && (1..=4).contains(&n) && after.chars().next().is_some_and(is_thai_letter)
                 {
@@ -1973,11 +1975,13 @@ mod tests {
         // One or two characters after a word a number follows or before a month's name
         // (ฯ too); three or four after such a word stay words to be read strictly.
         assert_eq!(
-            found("หมู่ที่ ญ รหัส\nลงวันที่ ฯ กรกฎาคม\nร้อยละ ฒอฒ ของ"),
+            found("หมู่ที่ ญ รหัส\nลงวันที่ ฯ กรกฎาคม\nร้อยละ ฒอฒ ของ\nหมู่ที่ = รหัส\nบ้าน = รหัส"),
             vec![
                 ("ญ", Candidate::Slot),
                 ("ฯ", Candidate::Slot),
-                ("ฒอฒ", Candidate::Word)
+                ("ฒอฒ", Candidate::Word),
+                // (A symbol too, there only.)
+                ("=", Candidate::Slot),
             ]
         );
         // A letter against `ที่` (or `ที` before a month): only the letter, with its visible
