@@ -223,7 +223,7 @@ fn gap_area(
     let after = boxes.get(next)?.1;
     let height = bottom.saturating_sub(top).max(1);
     let gap = after.x0.saturating_sub(before.x1);
-    if (gap as f32) < GAP_FOR_A_DIGIT * height as f32 {
+    if gap < 3 || (gap as f32) < GAP_FOR_A_DIGIT * height as f32 {
         return None;
     }
     let area = Rect {
@@ -2151,6 +2151,42 @@ mod tests {
         assert!(!is_slash(&loop_sides, 30.0, 30.0));
         let short: Vec<(u32, u32)> = line(0.5, 3).into_iter().filter(|p| p.1 < 10).collect();
         assert!(!is_slash(&short, 30.0, 30.0));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// Whatever Tesseract wrote and wherever it boxed it, the pass gives a text (no
+        /// panic), and the tokens it looks at are whole characters of that text.
+        #[test]
+        fn any_text_and_boxes_give_a_text(
+            text in "[ก-ฮ่้ีัูฯ๐-๙0-9a-zA-Z.,/()=@ \n]{0,80}",
+            places in proptest::collection::vec((0u32..60, 0u32..40, 0u32..30), 80),
+            ink in proptest::collection::vec((0u32..600, 0u32..100, 1u32..40, 1u32..40), 0..30),
+        ) {
+            for (a, b, _, _) in candidates(&text) {
+                proptest::prop_assert!(a <= b && b <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
+            }
+            let chars: Vec<char> = text.chars().collect();
+            proptest::prop_assert_eq!(digit_like(&chars).len(), chars.len());
+            // A page with some blots of ink, and a box for each visible character.
+            let mut img = GrayImage::from_pixel(600, 100, image::Luma([255]));
+            for &(x, y, w, h) in &ink {
+                for yy in y..(y + h).min(100) {
+                    for xx in x..(x + w).min(600) {
+                        img.put_pixel(xx, yy, image::Luma([0]));
+                    }
+                }
+            }
+            let mut boxes = String::new();
+            let mut x = 0u32;
+            for (c, &(step, y, w)) in text.chars().filter(|c| !c.is_whitespace()).zip(&places) {
+                x += step / 4;
+                boxes.push_str(&format!("{c} {x} {} {} {} 0\n", 10 + y, x + w, 40 + y));
+            }
+            let pass = reread(&img, &text, &boxes);
+            proptest::prop_assert!(pass.skipped.is_some() || !pass.text.is_empty() || text.trim().is_empty() || !text.chars().any(is_thai_digit));
+        }
     }
 
     #[test]
