@@ -211,8 +211,8 @@ fn run_area(boxes: &[(char, Rect)], band: Option<(u32, u32)>) -> Option<(Rect, (
 const GAP_FOR_A_DIGIT: f32 = 1.0;
 
 /// The area of the space between the box before `next` and `next` itself (on one line), on
-/// the rows of the line's letters `band`, where it is wide enough to hold a digit (see [`Candidate::Gap`]); with its
-/// core rows and the two words' boxes as neighbours.
+/// the rows of the line's letters `band`, where it is wide enough to hold a digit (see
+/// [`Candidate::Gap`]); with its core rows and the two words' letters as neighbours.
 fn gap_area(
     boxes: &[(char, Rect)],
     next: usize,
@@ -639,13 +639,16 @@ enum Candidate {
 
 /// Tokens Tesseract did not write as Thai digits that stand where numbers stand: tokens of no
 /// Thai letters and no Thai digits — Latin letters, symbols, Arabic digits, or one letter
-/// Tesseract writes for a digit — at the start of a line before Thai text or anywhere in a line
-/// that holds Thai (each part of one with a slash); Thai letters right after a number (up to five), before a month's name (up
-/// to three) or after a word a number follows ([`NUMBER_SLOTS`], up to four), or with an
-/// Arabic digit among them (up to four); one letter against `ที่`; the groups of a
-/// number's commas or slashes that hold no Thai digit. Byte range of the token, the visible
-/// index of its first character, and which kind it is. Only glyphs the model is sure are Thai
-/// digits turn one into digits (see [`read_candidate`]); genuine words and Arabic numbers stay
+/// Tesseract writes for a digit — at the start of a line before Thai text or anywhere in a
+/// line that holds Thai (each part of one with a slash or a comma; where a number stands, a
+/// symbol alone too); Thai letters right after a number (up to five), before a month's name
+/// (up to three) or after a word a number follows ([`NUMBER_SLOTS`], up to four), or with an
+/// Arabic digit among them (up to four); one letter against `ที่`; the groups of a number's
+/// commas or slashes that hold no Thai digit; and the space before a word where a number
+/// stands ([`Candidate::Gap`], an empty range). Byte range of the token, the visible index
+/// of its first character, and which kind it is. Only glyphs the model is sure are Thai
+/// digits turn one into digits (see [`read_candidate`]) — or, where the words around say a
+/// number stands ([`Candidate::Slot`]), likely digits; genuine words and Arabic numbers stay
 /// as they are.
 fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
     // (ฯ too: a typewriter's ๗ comes out as one.)
@@ -966,8 +969,8 @@ fn weighed(r: &Reading, written: Option<char>) -> [f32; 10] {
 /// Glyphs that together surely are a number: each more likely a digit than not, and on
 /// average as sure as one glyph must be alone — or, three glyphs or more, all but one surely
 /// digits (`wage` for ๗๖๕๑, a typewriter's ๖ half taken for a letter: no word's letters
-/// read so). The model cannot tell ๐ from a Latin `o` by
-/// shape — it gives such a glyph 0.1–0.7 of being no digit (a condensed face's oval) — so
+/// read so). The model cannot tell ๐ from a Latin `o` by shape — it gives such a glyph
+/// 0.1–0.7 of being no digit (a condensed face's oval) — so
 /// a ๐ below 0.7 counts for its shape alone where the other glyphs surely are digits
 /// (`coco` for ๔๑๙๐, `co` for ๔๐); a token of nothing but circles is judged as a whole.
 fn surely_digits(glyphs: &[Reading]) -> bool {
@@ -1488,7 +1491,7 @@ type Pixel = (u32, u32);
 
 /// Whether some ink is a slash: one thin run of ink in (nearly) every row it covers, over
 /// most of the glyph's height, leaning right as it goes up.
-fn is_slash(ink: &[(u32, u32)], tall: f32, typical: f32) -> bool {
+fn is_slash(ink: &[Pixel], tall: f32, typical: f32) -> bool {
     let mut rows: std::collections::BTreeMap<u32, Vec<u32>> = std::collections::BTreeMap::new();
     for &(x, y) in ink {
         rows.entry(y).or_default().push(x);
@@ -1520,7 +1523,7 @@ fn is_slash(ink: &[(u32, u32)], tall: f32, typical: f32) -> bool {
 /// of the glyph and the other surely reads as a digit. `None` where no cut gives that.
 fn split_off_stroke(own: &GrayImage, t: u8, typical: f32) -> Option<(u32, u32, GrayImage)> {
     let (w, h) = own.dimensions();
-    let ink: Vec<(u32, u32)> = (0..h)
+    let ink: Vec<Pixel> = (0..h)
         .flat_map(|y| (0..w).map(move |x| (x, y)))
         .filter(|&(x, y)| own.get_pixel(x, y).0[0] < t)
         .collect();
@@ -1531,8 +1534,7 @@ fn split_off_stroke(own: &GrayImage, t: u8, typical: f32) -> Option<(u32, u32, G
     // Slants from upright to 45° (x gained per row going up), cut positions across the glyph.
     for slant in [0.0f32, 0.25, 0.5, 0.75, 1.0] {
         for cut in 1..w {
-            let left_of =
-                |&(x, y): &(u32, u32)| (x as f32) < cut as f32 + slant * (bottom - y) as f32;
+            let left_of = |&(x, y): &Pixel| (x as f32) < cut as f32 + slant * (bottom - y) as f32;
             for stroke_left in [true, false] {
                 let (stroke, digit): (Vec<Pixel>, Vec<Pixel>) =
                     ink.iter().partition(|p| left_of(p) == stroke_left);

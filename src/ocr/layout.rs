@@ -53,9 +53,9 @@ pub fn paragraph_starts(boxes: &[LineBox]) -> Vec<bool> {
 
 /// Whether each line is only the marks of another line: shorter than three quarters of that
 /// line and four fifths of the page's usual line (the tallest quarter's shortest: the usual
-/// line whatever share of the lines are marks) — or no taller than that line and half of it
-/// drawn over it —, within its left and right ends (give or take
-/// half its height), overlapping it and reaching past its top or bottom, and read as junk —
+/// line whatever share of the lines are marks), or no taller than that line with half of it
+/// drawn over it; within its left and right ends (give or take half its height),
+/// overlapping it and reaching past its top or bottom, and read as junk —
 /// no word over three characters, and a Latin letter or a symbol among them. Text of its
 /// own cannot lie there, drawn over that line; a line split beside another (`เป็นต้นไป`
 /// boxed apart at the right) is not within it, and a table row of digits stays.
