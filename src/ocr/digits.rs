@@ -1013,6 +1013,17 @@ struct Centres {
     slashes: Vec<(u32, u32)>,
 }
 
+/// Whether a speck low in the line (a comma's or a period's: its bottom below the middle of
+/// the line's `band`) stands in the columns `left..right` between two glyphs: a number ends
+/// there. A speck higher up is a mark above the line (the tone mark of `ที่` over a ๒
+/// set close to it), which parts nothing.
+fn separated(specks: &[(u32, u32)], band: (u32, u32), left: u32, right: u32) -> bool {
+    let middle = (band.0 + band.1) / 2;
+    specks
+        .iter()
+        .any(|&(sx, sy)| (left..right).contains(&sx) && sy > middle)
+}
+
 /// Whose a glyph is, by the boxes nearest to its middle.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Owner {
@@ -1024,6 +1035,21 @@ enum Owner {
 }
 
 impl Centres {
+    /// Whether the glyph in page columns `a..b` holds the middle of one of the run's own
+    /// boxes and is nearer them than any neighbour's, and is no slash Tesseract wrote: the
+    /// run's, however little of it its boxes cover (Tesseract boxed `๒๐` over the ๐ and a
+    /// sliver of the ๒, whose middle still fell in it; the ๒, half taken for a letter, was
+    /// lost).
+    fn holds_own_box(&self, a: u32, b: u32) -> bool {
+        let slash = self
+            .slashes
+            .iter()
+            .any(|&(sa, sb)| b.min(sb).saturating_sub(a.max(sa)) * 2 >= b - a);
+        self.own.iter().any(|&(c, _)| (a..b).contains(&c))
+            && self.owner((a + b) / 2) == Owner::Run
+            && !slash
+    }
+
     fn owner(&self, x: u32) -> Owner {
         let own = self.own.iter().map(|&(c, _)| c.abs_diff(x)).min();
         let other = self
@@ -1144,6 +1170,13 @@ fn read_glyphs(
         let (ca, cb) = (a.max(lo), b.min(hi));
         let wide =
             ((b - a) as f32) > 1.2 * typical && cb.saturating_sub(ca) as f32 >= 0.5 * typical;
+        // (A glyph holding the middle of one of the run's boxes is the run's however far its
+        // box drifted off it.)
+        let shared = if centres.holds_own_box(x0 + a, x0 + b) {
+            b - a
+        } else {
+            shared
+        };
         if shared * 3 < b - a && !wide {
             outside.push((a, b, g));
             continue;
@@ -1195,16 +1228,16 @@ fn read_glyphs(
         .unwrap_or(0);
     let within = (0.35 * typical).max((1.3 * widest_gap as f32).min(0.65 * typical));
     let near = |left: u32, right: u32| {
-        (right.saturating_sub(left) as f32) < within
-            && !specks.iter().any(|&(sx, _)| sx >= left && sx < right)
+        (right.saturating_sub(left) as f32) < within && !separated(&specks, band, left, right)
     };
-    // Where Tesseract wrote more Thai digits than its columns hold glyphs, its boxes drifted
-    // (by up to a digit): that many glyphs beside them are the run's even a little further
-    // out (a typewriter's digits stand apart).
+    // Where Tesseract wrote more Thai digits (or letters standing in for them) than its
+    // columns hold glyphs, its boxes drifted (by up to a digit): that many glyphs beside them
+    // are the run's even a little further out (a typewriter's digits stand apart; `๒ณ` boxed
+    // over the ๗ alone, for ๒๗). (Not Arabic digits: the English model writes `19` for one.)
     let written_digits = centres
         .own
         .iter()
-        .filter(|(_, c)| is_thai_digit(*c))
+        .filter(|(_, c)| is_thai_digit(*c) || (stands_in_for_a_digit(*c) && !c.is_ascii_digit()))
         .count();
     let mut missing = written_digits.saturating_sub(own.len());
     // Whether a glyph is beside the chain, and whether only as one of the missing ones.
@@ -1214,7 +1247,7 @@ fn read_glyphs(
         }
         let drifted = missing > 0
             && (right.saturating_sub(left) as f32) < 0.8 * typical
-            && !specks.iter().any(|&(sx, _)| sx >= left && sx < right);
+            && !separated(&specks, band, left, right);
         drifted.then_some(true)
     };
     let own_count = own.len();
@@ -1778,6 +1811,41 @@ mod tests {
         // A period after the last glyph is the text's own, not the run's.
         read.periods = vec![false, true];
         assert_eq!(read_run(&read).text, "๙๘");
+    }
+
+    #[test]
+    fn only_a_speck_low_in_the_line_parts_two_glyphs() {
+        // The line's band is rows 10–30; specks by left edge and bottom.
+        let comma = [(50, 31)];
+        assert!(separated(&comma, (10, 30), 45, 55));
+        // Outside the columns between the glyphs: nothing parted.
+        assert!(!separated(&comma, (10, 30), 51, 60));
+        assert!(!separated(&comma, (10, 30), 40, 50));
+        // A mark above the line (bottom at row 8, or above the middle): nothing parted.
+        assert!(!separated(&[(50, 8)], (10, 30), 45, 55));
+        assert!(!separated(&[(50, 20)], (10, 30), 45, 55));
+    }
+
+    #[test]
+    fn a_glyph_holding_a_box_s_middle_is_the_run_s() {
+        // The run's boxes' middles at 110 and 130; a letter's box at 80 and one at 170.
+        let centres = Centres {
+            own: vec![(110, '๒'), (130, '๐')],
+            neighbours: vec![(80, false), (170, false)],
+            slashes: vec![],
+        };
+        // A glyph 90–112 holds 110 and its middle (101) is nearer 110 than 80.
+        assert!(centres.holds_own_box(90, 112));
+        // One that holds no box's middle, or whose middle is nearer the letter's box.
+        assert!(!centres.holds_own_box(112, 128));
+        assert!(!centres.holds_own_box(60, 111));
+        // A slash Tesseract wrote over the same columns: the glyph is the slash.
+        let slashed = Centres {
+            slashes: vec![(92, 112)],
+            ..centres
+        };
+        assert!(!slashed.holds_own_box(90, 112));
+        assert!(slashed.holds_own_box(118, 140));
     }
 
     #[test]
