@@ -1017,11 +1017,11 @@ struct Centres {
 /// the line's `band`) stands in the columns `left..right` between two glyphs: a number ends
 /// there. A speck higher up is a mark above the line (the tone mark of `ที่` over a ๒
 /// set close to it), which parts nothing.
-fn separated(specks: &[(u32, u32)], band: (u32, u32), left: u32, right: u32) -> bool {
+fn separated(marks: &[(u32, u32, u32)], band: (u32, u32), left: u32, right: u32) -> bool {
     let middle = (band.0 + band.1) / 2;
-    specks
+    marks
         .iter()
-        .any(|&(sx, sy)| (left..right).contains(&sx) && sy > middle)
+        .any(|&(x0, x1, bottom)| x0 < right && x1 > left && bottom > middle)
 }
 
 /// Whose a glyph is, by the boxes nearest to its middle.
@@ -1144,7 +1144,7 @@ fn read_glyphs(
         .iter()
         .map(|&(a, b)| (a.saturating_sub(x0), b.saturating_sub(x0)))
         .collect();
-    let (found, typical, specks) = glyphs(&patch, band, &slashes);
+    let (found, typical, specks, marks) = glyphs(&patch, band, &slashes);
     let (own0, own1) = (area.x0 - x0, area.x1 - x0);
     let slack = (0.5 * typical) as u32;
     let (lo, hi) = (
@@ -1228,7 +1228,7 @@ fn read_glyphs(
         .unwrap_or(0);
     let within = (0.35 * typical).max((1.3 * widest_gap as f32).min(0.65 * typical));
     let near = |left: u32, right: u32| {
-        (right.saturating_sub(left) as f32) < within && !separated(&specks, band, left, right)
+        (right.saturating_sub(left) as f32) < within && !separated(&marks, band, left, right)
     };
     // Where Tesseract wrote more Thai digits (or letters standing in for them) than its
     // columns hold glyphs, its boxes drifted (by up to a digit): that many glyphs beside them
@@ -1247,7 +1247,7 @@ fn read_glyphs(
         }
         let drifted = missing > 0
             && (right.saturating_sub(left) as f32) < 0.8 * typical
-            && !separated(&specks, band, left, right);
+            && !separated(&marks, band, left, right);
         drifted.then_some(true)
     };
     let own_count = own.len();
@@ -1338,8 +1338,15 @@ fn read_glyphs(
 /// wide as two digits (two digits touching) split where both halves read as digits, and a
 /// digit touching one of `slashes` (the columns of slashes Tesseract wrote against the run)
 /// cut from it. Each glyph comes with its column range in the patch and a patch of its own
-/// ink only (a neighbour's ink reaching into its columns is whitened).
-type Glyphs = (Vec<(u32, u32, GrayImage)>, f32, Vec<(u32, u32)>);
+/// ink only (a neighbour's ink reaching into its columns is whitened). Then the typical
+/// digit height, the specks (left edge, bottom) and the marks that part a number — specks and
+/// commas — by their columns and bottom.
+type Glyphs = (
+    Vec<(u32, u32, GrayImage)>,
+    f32,
+    Vec<(u32, u32)>,
+    Vec<(u32, u32, u32)>,
+);
 
 fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs {
     let (w, h) = patch.dimensions();
@@ -1347,7 +1354,7 @@ fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs
     // way from the darkest ink, not half): a serif face's hairlines, grey after blur and
     // JPEG, would otherwise break a glyph in two (FreeSerif's ๒ into a ๑ and a stroke).
     let Some(t) = ink_threshold_at(patch, 3, 5) else {
-        return (Vec::new(), 1.0, Vec::new());
+        return (Vec::new(), 1.0, Vec::new(), Vec::new());
     };
     let labels = components(patch, t);
     // Bounding boxes of the pieces.
@@ -1370,7 +1377,7 @@ fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs
     let mut heights: Vec<u32> = boxes.iter().map(|b| b.3.saturating_sub(b.1)).collect();
     heights.sort_unstable();
     let Some(&tallest) = heights.last() else {
-        return (Vec::new(), 1.0, Vec::new());
+        return (Vec::new(), 1.0, Vec::new(), Vec::new());
     };
     // The typical digit height: the median of pieces at least a third of the tallest.
     let big: Vec<u32> = heights
@@ -1399,7 +1406,8 @@ fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs
         (small(bw, 0.35) && small(bh, 0.35)) || dot
     };
     // Specks (left edge, bottom) sitting low, as a period does; a pixel or two of a bilevel
-    // scan's noise is none.
+    // scan's noise is none. The marks that part a number (columns and bottom): these specks,
+    // and commas (below).
     let specks: Vec<(u32, u32)> = (0..boxes.len())
         .filter(|&k| is_speck(k) && boxes[k].2 >= boxes[k].0 + 2 && boxes[k].3 >= boxes[k].1 + 2)
         .map(|k| (boxes[k].0, boxes[k].3))
@@ -1431,12 +1439,25 @@ fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs
         groups.push((x0, x1, vec![k]));
     }
     // A glyph mostly above or below the line's rows is a mark of this line or a piece of the
-    // next: not a digit.
-    groups.retain(|(_, _, members)| {
+    // next: not a digit. One narrow and short, hanging from the lower half of the line, is a
+    // comma (`๙๐๐,๔๙๓`): it parts a number as a period does.
+    let mut marks: Vec<(u32, u32, u32)> = (0..boxes.len())
+        .filter(|&k| is_speck(k) && boxes[k].2 >= boxes[k].0 + 2 && boxes[k].3 >= boxes[k].1 + 2)
+        .map(|k| (boxes[k].0, boxes[k].2, boxes[k].3))
+        .collect();
+    groups.retain(|(x0, x1, members)| {
         let gy0 = members.iter().map(|&m| boxes[m].1).min().unwrap_or(0);
         let gy1 = members.iter().map(|&m| boxes[m].3).max().unwrap_or(0);
         let inside = gy1.min(band.1).saturating_sub(gy0.max(band.0));
-        inside * 2 >= gy1.saturating_sub(gy0)
+        let kept = inside * 2 >= gy1.saturating_sub(gy0);
+        let comma = ((x1 - x0) as f32) < 0.35 * typical
+            && ((gy1 - gy0) as f32) < 0.6 * typical
+            && gy0 >= low_half
+            && gy1 > band.1;
+        if !kept && comma {
+            marks.push((*x0, *x1, gy1));
+        }
+        kept
     });
     // This glyph's ink alone, on white.
     let ink_of = |x0: u32, x1: u32, members: &[usize]| {
@@ -1516,7 +1537,7 @@ fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs
             out.push((a, b, own));
         }
     }
-    (out, typical, specks)
+    (out, typical, specks, marks)
 }
 
 /// A pixel's column and row.
@@ -1814,16 +1835,18 @@ mod tests {
     }
 
     #[test]
-    fn only_a_speck_low_in_the_line_parts_two_glyphs() {
-        // The line's band is rows 10–30; specks by left edge and bottom.
-        let comma = [(50, 31)];
+    fn only_a_mark_low_in_the_line_parts_two_glyphs() {
+        // The line's band is rows 10–30; marks by columns and bottom.
+        let comma = [(50, 53, 33)];
         assert!(separated(&comma, (10, 30), 45, 55));
+        // An oblique face's comma reaches under the digit before: still between them.
+        assert!(separated(&comma, (10, 30), 52, 60));
         // Outside the columns between the glyphs: nothing parted.
-        assert!(!separated(&comma, (10, 30), 51, 60));
+        assert!(!separated(&comma, (10, 30), 53, 60));
         assert!(!separated(&comma, (10, 30), 40, 50));
         // A mark above the line (bottom at row 8, or above the middle): nothing parted.
-        assert!(!separated(&[(50, 8)], (10, 30), 45, 55));
-        assert!(!separated(&[(50, 20)], (10, 30), 45, 55));
+        assert!(!separated(&[(50, 53, 8)], (10, 30), 45, 55));
+        assert!(!separated(&[(50, 53, 20)], (10, 30), 45, 55));
     }
 
     #[test]
@@ -1873,6 +1896,27 @@ mod tests {
     }
 
     #[test]
+    fn a_comma_parts_a_number() {
+        // Two digit-high blocks (rows 10–30, the line's band) and a stroke 3 px wide between
+        // them, hanging from row 27 to 38 (a comma), or standing in the line (rows 12–23).
+        let page = |top: u32| {
+            GrayImage::from_fn(80, 40, |x, y| {
+                let block =
+                    (10..30).contains(&y) && ((10..26).contains(&x) || (40..56).contains(&x));
+                let stroke = (30..33).contains(&x) && (top..top + 11).contains(&y);
+                image::Luma([if block || stroke { 0 } else { 255 }])
+            })
+        };
+        let (found, _, _, marks) = glyphs(&page(27), (10, 30), &[]);
+        assert_eq!(found.len(), 2);
+        assert_eq!(marks, vec![(30, 33, 38)]);
+        assert!(separated(&marks, (10, 30), 26, 40));
+        // In the line it is no comma (a glyph of its own, or a piece of one).
+        let (_, _, _, marks) = glyphs(&page(12), (10, 30), &[]);
+        assert!(marks.is_empty());
+    }
+
+    #[test]
     fn a_piece_too_narrow_to_cut_is_left_whole() {
         // Three columns of ink, one row: no cut leaves ink on both sides of it — and cutting
         // again and again (a part still "two digits wide" on a line one pixel high) must end.
@@ -1882,7 +1926,7 @@ mod tests {
         for x in 5..8 {
             patch.put_pixel(x, 2, image::Luma([0]));
         }
-        let (found, typical, _) = glyphs(&patch, (0, 5), &[]);
+        let (found, typical, _, _) = glyphs(&patch, (0, 5), &[]);
         assert_eq!((found.len(), typical), (1, 1.0));
     }
 
