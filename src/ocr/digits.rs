@@ -913,6 +913,7 @@ fn read_run(read: &AreaReading) -> Reread {
     // knows for no Thai digit) as there are glyphs, none is a stray one.
     let none_stray = g.len() <= read.written_count;
     let written = |i: usize| read.written.get(i).copied().flatten();
+    let slash = |i: usize| read.slashes.get(i).copied().unwrap_or(false);
     let kept: Vec<usize> = (0..g.len())
         .filter(|&i| {
             g[i].p_other < SURELY_NOT_A_DIGIT || none_stray || written(i).is_some_and(is_thai_digit)
@@ -920,6 +921,14 @@ fn read_run(read: &AreaReading) -> Reread {
         .collect();
     let mut out = Reread::default();
     for (k, &i) in kept.iter().enumerate() {
+        // A slash among the digits, whatever Tesseract wrote for it (`๕๐ต๓7๕๕` for
+        // ๔๐๙/๔๙: as many characters as glyphs, the slash one of them): a slash.
+        if slash(i) {
+            if k > 0 && k + 1 < kept.len() {
+                out.text.push('/');
+            }
+            continue;
+        }
         out.push_digit(&g[i], written(i));
         // A period the page shows between two of the run's digits, which Tesseract lost
         // (`๓๕.๑` for ๙.๘.๑: a run holds no period of Tesseract's).
@@ -1088,6 +1097,8 @@ struct AreaReading {
     periods: Vec<bool>,
     /// The page columns of the glyphs read (what later runs must not read again).
     columns: Vec<(u32, u32)>,
+    /// Whether each glyph is a slash: no digit surely, and one thin stroke leaning right.
+    slashes: Vec<bool>,
     /// The run's own columns hold only glyphs an earlier run already read: its text is a
     /// second reading of them (`๓ a` where the run ๓ took the ๗ Tesseract wrote as `a`).
     read_before: bool,
@@ -1111,6 +1122,9 @@ impl AreaReading {
         }
         if at < self.columns.len() {
             self.columns.remove(at);
+        }
+        if at < self.slashes.len() {
+            self.slashes.remove(at);
         }
         self.period = self.periods.last().copied().unwrap_or(false);
     }
@@ -1162,7 +1176,7 @@ fn read_glyphs(
     // joined to a neighbour's ink (`ศ.๒` touching), cut to the columns.
     // Each glyph kept with its columns, what the model reads it as, and whether it must
     // surely be a digit to count (it is nearer a neighbouring letter's box).
-    let mut own: Vec<(u32, u32, Reading, bool, Option<char>)> = Vec::new();
+    let mut own: Vec<(u32, u32, Reading, bool, Option<char>, bool)> = Vec::new();
     let mut outside: Vec<(u32, u32, GrayImage)> = Vec::new();
     let mut read_before = false;
     for (a, b, g) in found {
@@ -1192,7 +1206,8 @@ fn read_glyphs(
                 Owner::Digits => continue,
             };
             if let Some(r) = classify(&g) {
-                own.push((a, b, r, marked, None));
+                let slash = r.p_other >= SURELY_NOT_A_DIGIT && slash_shaped(&g, typical);
+                own.push((a, b, r, marked, None, slash));
             }
         } else {
             // A cut the model is sure is no digit is a neighbour's ink alone (a slash
@@ -1200,7 +1215,7 @@ fn read_glyphs(
             // run (a wide ๘ reaching into its columns may still join it).
             let cut = image::imageops::crop_imm(&g, ca - a, 0, cb - ca, g.height()).to_image();
             match classify(&cut).filter(|r| r.p_other < SURELY_NOT_A_DIGIT) {
-                Some(r) => own.push((ca, cb, r, false, None)),
+                Some(r) => own.push((ca, cb, r, false, None, false)),
                 None => outside.push((a, b, g)),
             }
         }
@@ -1268,7 +1283,7 @@ fn read_glyphs(
         };
         missing -= usize::from(drifted);
         right_edge = *b;
-        kept.push((*a, *b, r, false, None));
+        kept.push((*a, *b, r, false, None, false));
     }
     for (a, b, g) in outside.iter().rev() {
         if (a + b) / 2 >= left_edge {
@@ -1282,7 +1297,7 @@ fn read_glyphs(
         missing -= usize::from(drifted);
         left_edge = *a;
         chained_left = true;
-        kept.push((*a, *b, r, false, None));
+        kept.push((*a, *b, r, false, None, false));
     }
     kept.sort_by_key(|k| k.0);
     // What Tesseract wrote for each of the run's glyphs, where it wrote one character for
@@ -1320,13 +1335,14 @@ fn read_glyphs(
             .count(),
         ..AreaReading::default()
     };
-    for &(a, b, reading, marked, tesseract) in &kept {
+    for &(a, b, reading, marked, tesseract, slash) in &kept {
         // (Nearer a neighbour's box, but Tesseract wrote one of the run's digits for it.)
         if !marked || surely_a_digit(&reading) || tesseract.is_some_and(is_thai_digit) {
             out.glyphs.push(reading);
             out.written.push(tesseract);
             out.columns.push((x0 + a, x0 + b));
             out.periods.push(period_after(b));
+            out.slashes.push(slash);
         }
     }
     out.period = out.periods.last().copied().unwrap_or(false);
@@ -1542,6 +1558,19 @@ fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs
 
 /// A pixel's column and row.
 type Pixel = (u32, u32);
+
+/// Whether a glyph's ink (on white) is one slash, at least three fifths of a digit tall.
+fn slash_shaped(glyph: &GrayImage, typical: f32) -> bool {
+    let Some(t) = ink_threshold_at(glyph, 1, 2) else {
+        return false;
+    };
+    let (w, h) = glyph.dimensions();
+    let ink: Vec<Pixel> = (0..h)
+        .flat_map(|y| (0..w).map(move |x| (x, y)))
+        .filter(|&(x, y)| glyph.get_pixel(x, y).0[0] < t)
+        .collect();
+    is_slash(&ink, typical, typical)
+}
 
 /// Whether some ink is a slash: one thin run of ink in (nearly) every row it covers, over
 /// most of the glyph's height, leaning right as it goes up.
@@ -1869,6 +1898,51 @@ mod tests {
         };
         assert!(!slashed.holds_own_box(90, 112));
         assert!(slashed.holds_own_box(118, 140));
+    }
+
+    #[test]
+    fn a_slash_among_a_run_s_digits_is_a_slash() {
+        // `๕๐ต๓7๕๕` for ๔๐๙/๔๙: six glyphs, the fourth surely no digit and slash-shaped.
+        let digit = |d: char| reading(&[(d, 1.0)]);
+        let mut stroke = reading(&[('๙', 1.0)]);
+        stroke.p_other = 1.0;
+        let mut read = AreaReading {
+            glyphs: vec![
+                digit('๔'),
+                digit('๐'),
+                digit('๙'),
+                stroke,
+                digit('๔'),
+                digit('๙'),
+            ],
+            written: vec![None; 6],
+            written_count: 6,
+            periods: vec![false; 6],
+            slashes: vec![false, false, false, true, false, false],
+            ..AreaReading::default()
+        };
+        assert_eq!(read_run(&read).text, "๔๐๙/๔๙");
+        // Not slash-shaped: as many glyphs as Tesseract wrote characters, all read.
+        read.slashes = vec![false; 6];
+        assert_eq!(read_run(&read).text, "๔๐๙๙๔๙");
+        // At the run's edge a slash is left to the text around it.
+        read.slashes = vec![false, false, false, false, false, true];
+        read.glyphs[5] = stroke;
+        assert_eq!(read_run(&read).text, "๔๐๙๙๔");
+        // The shape: a thin stroke leaning right, as tall as a digit; not a block.
+        let slash = GrayImage::from_fn(16, 30, |x, y| {
+            let centre = 13.0 - 0.4 * y as f32;
+            image::Luma([if (x as f32 - centre).abs() < 1.5 {
+                0
+            } else {
+                255
+            }])
+        });
+        assert!(slash_shaped(&slash, 30.0));
+        let block = GrayImage::from_fn(16, 30, |x, _| image::Luma([if x < 12 { 0 } else { 255 }]));
+        assert!(!slash_shaped(&block, 30.0));
+        // A stroke half a digit tall is no slash.
+        assert!(!slash_shaped(&slash, 60.0));
     }
 
     #[test]
