@@ -1524,15 +1524,22 @@ fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs
         while let Some((a, b, own)) = parts.pop() {
             // A digit touching a slash Tesseract wrote beside the run (`/๒๕๔๑` in an
             // italic face) reads as no digit: the slash, a thin stroke across the line, is
-            // cut off along its slant. (Before cutting between two digits: a digit and its
-            // slash may be as wide as two.)
+            // cut off along its slant, where what is left surely is a digit. (Before cutting
+            // between two digits: a digit and its slash may be as wide as two.)
             let near = (0.5 * typical) as u32;
             let at_slash = slashes
                 .iter()
                 .any(|&(sa, sb)| a < sb + near && b + near > sa);
-            if at_slash
+            // A digit whose columns hold the middle of the slash Tesseract wrote after it is
+            // joined to that slash however it reads (๐ and a slash read as ๗, ๓ and one as
+            // ๗, ๔ and one as no digit): the same cut.
+            let holds_slash = slashes
+                .iter()
+                .any(|&(sa, sb)| (a..b).contains(&((sa + sb) / 2)));
+            if (at_slash
                 && ((b - a) as f32) >= 1.05 * typical
-                && classify(&own).is_some_and(|r| r.p_other >= SURELY_NOT_A_DIGIT)
+                && classify(&own).is_some_and(|r| r.p_other >= SURELY_NOT_A_DIGIT))
+                || (holds_slash && ((b - a) as f32) >= 1.05 * typical)
             {
                 if let Some((da, db, digit)) = split_off_stroke(&own, t, typical) {
                     out.push((a + da, a + db, digit));
@@ -1898,6 +1905,32 @@ mod tests {
         };
         assert!(!slashed.holds_own_box(90, 112));
         assert!(slashed.holds_own_box(118, 140));
+    }
+
+    #[test]
+    fn a_digit_holding_tesseract_s_slash_is_cut_from_it() {
+        // Sawasdee Bold, `๙๖๔/๘๒` (fixtures/digits/sawasdee_bold.jpg): the ๔ touches the
+        // slash, and the two read as no digit; Tesseract's `/` box is at columns 246–277 of
+        // this patch of the line.
+        let page = image::open(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/digits/sawasdee_bold.jpg"
+        ))
+        .expect("the fixture page")
+        .to_luma8();
+        let patch = image::imageops::crop_imm(&page, 319, 1031, 429, 97).to_image();
+        let digit_at = |slashes: &[(u32, u32)]| {
+            glyphs(&patch, (27, 88), slashes)
+                .0
+                .iter()
+                .filter(|(a, b, _)| *a < 246 && *b > 207)
+                .filter_map(|(_, _, g)| classify(g))
+                .map(|r| (r.digit, r.p_other < 0.1))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(digit_at(&[(246, 277)]), vec![('๔', true)]);
+        // Without the slash's columns nothing is cut: no ๔ is read there.
+        assert!(!digit_at(&[]).contains(&('๔', true)));
     }
 
     #[test]
