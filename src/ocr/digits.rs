@@ -1022,10 +1022,10 @@ struct Centres {
     slashes: Vec<(u32, u32)>,
 }
 
-/// Whether a speck low in the line (a comma's or a period's: its bottom below the middle of
-/// the line's `band`) stands in the columns `left..right` between two glyphs: a number ends
-/// there. A speck higher up is a mark above the line (the tone mark of `ที่` over a ๒
-/// set close to it), which parts nothing.
+/// Whether one of `marks` (columns and bottom) low in the line — a period or a comma: its
+/// bottom below the middle of the line's `band` — reaches into the columns `left..right`
+/// between two glyphs: a number ends there. A speck higher up is a mark above the line (the
+/// tone mark of `ที่` over a ๒ set close to it), which parts nothing.
 fn separated(marks: &[(u32, u32, u32)], band: (u32, u32), left: u32, right: u32) -> bool {
     let middle = (band.0 + band.1) / 2;
     marks
@@ -1421,13 +1421,14 @@ fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs
             && b.1 >= low_half;
         (small(bw, 0.35) && small(bh, 0.35)) || dot
     };
-    // Specks (left edge, bottom) sitting low, as a period does; a pixel or two of a bilevel
-    // scan's noise is none. The marks that part a number (columns and bottom): these specks,
-    // and commas (below).
-    let specks: Vec<(u32, u32)> = (0..boxes.len())
+    // The marks that part a number (columns and bottom): specks, sitting low as a period
+    // does (a pixel or two of a bilevel scan's noise is none), and commas (below).
+    let mut marks: Vec<(u32, u32, u32)> = (0..boxes.len())
         .filter(|&k| is_speck(k) && boxes[k].2 >= boxes[k].0 + 2 && boxes[k].3 >= boxes[k].1 + 2)
-        .map(|k| (boxes[k].0, boxes[k].3))
+        .map(|k| (boxes[k].0, boxes[k].2, boxes[k].3))
         .collect();
+    // The specks by left edge and bottom.
+    let specks: Vec<(u32, u32)> = marks.iter().map(|&(x0, _, y1)| (x0, y1)).collect();
     let mut order: Vec<usize> = (0..boxes.len()).filter(|&k| !is_speck(k)).collect();
     order.sort_by_key(|&k| boxes[k].0);
     let mut groups: Vec<(u32, u32, Vec<usize>)> = Vec::new();
@@ -1457,10 +1458,6 @@ fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs
     // A glyph mostly above or below the line's rows is a mark of this line or a piece of the
     // next: not a digit. One narrow and short, hanging from the lower half of the line, is a
     // comma (`๙๐๐,๔๙๓`): it parts a number as a period does.
-    let mut marks: Vec<(u32, u32, u32)> = (0..boxes.len())
-        .filter(|&k| is_speck(k) && boxes[k].2 >= boxes[k].0 + 2 && boxes[k].3 >= boxes[k].1 + 2)
-        .map(|k| (boxes[k].0, boxes[k].2, boxes[k].3))
-        .collect();
     groups.retain(|(x0, x1, members)| {
         let gy0 = members.iter().map(|&m| boxes[m].1).min().unwrap_or(0);
         let gy1 = members.iter().map(|&m| boxes[m].3).max().unwrap_or(0);
@@ -1536,11 +1533,8 @@ fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs
             let holds_slash = slashes
                 .iter()
                 .any(|&(sa, sb)| (a..b).contains(&((sa + sb) / 2)));
-            if (at_slash
-                && ((b - a) as f32) >= 1.05 * typical
-                && classify(&own).is_some_and(|r| r.p_other >= SURELY_NOT_A_DIGIT))
-                || (holds_slash && ((b - a) as f32) >= 1.05 * typical)
-            {
+            let no_digit = || classify(&own).is_some_and(|r| r.p_other >= SURELY_NOT_A_DIGIT);
+            if ((b - a) as f32) >= 1.05 * typical && (holds_slash || (at_slash && no_digit())) {
                 if let Some((da, db, digit)) = split_off_stroke(&own, t, typical) {
                     out.push((a + da, a + db, digit));
                     continue;
@@ -1566,17 +1560,18 @@ fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs
 /// A pixel's column and row.
 type Pixel = (u32, u32);
 
+/// The pixels of an image darker than `t`, row by row.
+fn ink_pixels(img: &GrayImage, t: u8) -> Vec<Pixel> {
+    let (w, h) = img.dimensions();
+    (0..h)
+        .flat_map(|y| (0..w).map(move |x| (x, y)))
+        .filter(|&(x, y)| img.get_pixel(x, y).0[0] < t)
+        .collect()
+}
+
 /// Whether a glyph's ink (on white) is one slash, at least three fifths of a digit tall.
 fn slash_shaped(glyph: &GrayImage, typical: f32) -> bool {
-    let Some(t) = ink_threshold_at(glyph, 1, 2) else {
-        return false;
-    };
-    let (w, h) = glyph.dimensions();
-    let ink: Vec<Pixel> = (0..h)
-        .flat_map(|y| (0..w).map(move |x| (x, y)))
-        .filter(|&(x, y)| glyph.get_pixel(x, y).0[0] < t)
-        .collect();
-    is_slash(&ink, typical, typical)
+    ink_threshold_at(glyph, 1, 2).is_some_and(|t| is_slash(&ink_pixels(glyph, t), typical, typical))
 }
 
 /// Whether some ink is a slash: one thin run of ink in (nearly) every row it covers, over
@@ -1613,10 +1608,7 @@ fn is_slash(ink: &[Pixel], tall: f32, typical: f32) -> bool {
 /// of the glyph and the other surely reads as a digit. `None` where no cut gives that.
 fn split_off_stroke(own: &GrayImage, t: u8, typical: f32) -> Option<(u32, u32, GrayImage)> {
     let (w, h) = own.dimensions();
-    let ink: Vec<Pixel> = (0..h)
-        .flat_map(|y| (0..w).map(move |x| (x, y)))
-        .filter(|&(x, y)| own.get_pixel(x, y).0[0] < t)
-        .collect();
+    let ink = ink_pixels(own, t);
     let bottom = ink.iter().map(|p| p.1).max()?;
     let top = ink.iter().map(|p| p.1).min()?;
     let tall = (bottom - top + 1) as f32;
