@@ -1717,6 +1717,21 @@ fn components(patch: &GrayImage, t: u8) -> Vec<u32> {
 mod tests {
     use super::*;
 
+    /// The tokens `candidates` finds in `text` (not the spaces it would look at), each with
+    /// the visible index of its first character and its kind.
+    fn tokens_in(text: &str) -> Vec<(&str, usize, Candidate)> {
+        candidates(text)
+            .into_iter()
+            .filter(|c| c.3 != Candidate::Gap)
+            .map(|(s, e, first, kind)| (&text[s..e], first, kind))
+            .collect()
+    }
+
+    /// Just the tokens' text.
+    fn token_texts(text: &str) -> Vec<&str> {
+        tokens_in(text).into_iter().map(|t| t.0).collect()
+    }
+
     #[test]
     fn stand_ins_count_only_against_a_thai_digit() {
         let flags = |s: &str| -> String {
@@ -2082,21 +2097,11 @@ mod tests {
         );
         // Latin-1 symbols the English model writes for a bold digit (๘ as `«`, ๔ as `¢`).
         let symbols = "ลงวันที่ « พฤษภาคม ราคา ¢ บาท";
-        let found: Vec<&str> = candidates(symbols)
-            .iter()
-            .filter(|c| c.3 != Candidate::Gap)
-            .map(|&(s, e, _, _)| &symbols[s..e])
-            .collect();
-        assert_eq!(found, vec!["«", "¢"]);
+        assert_eq!(token_texts(symbols), vec!["«", "¢"]);
         // A number with a slash read as Latin, a bracket first: each part; a list item's
         // bracketed number is none.
         let slashed = "เลขที่ (00/@ หมู่ที่ ๖\nรายการ (1) และ (ก) ของ\nงบ MEd, ๙๒๒";
-        let found: Vec<&str> = candidates(slashed)
-            .iter()
-            .filter(|c| c.3 != Candidate::Gap)
-            .map(|&(s, e, _, _)| &slashed[s..e])
-            .collect();
-        assert_eq!(found, vec!["(00", "@", "MEd"]);
+        assert_eq!(token_texts(slashed), vec!["(00", "@", "MEd"]);
         assert_eq!(candidates(slashed)[1].2, "เลขที่(00/".chars().count());
         // A line whose only Thai is its digits is a Thai line.
         let phone = "Ins ๐ iced ๕๕๕๓\nIns 0 iced 5553";
@@ -2107,12 +2112,7 @@ mod tests {
         assert_eq!(found, vec!["Ins", "iced"]);
         // The letters a label's last number came out as.
         let label = "๑.๒.ดา ฎีข้อมูล\n๖.ให้นำผล";
-        let tails: Vec<&str> = candidates(label)
-            .iter()
-            .filter(|c| c.3 != Candidate::Gap)
-            .map(|&(s, e, _, _)| &label[s..e])
-            .collect();
-        assert_eq!(tails, vec!["ดา"]);
+        assert_eq!(token_texts(label), vec!["ดา"]);
         assert_eq!(candidates(label)[0].2, "๑.๒.".chars().count());
         // Visible indices count the characters before the token, spaces left out.
         let (_, _, first, _) = candidates("ปี พ.ศ. weed")[0];
@@ -2122,10 +2122,9 @@ mod tests {
     #[test]
     fn letters_where_a_number_goes_on_are_candidates() {
         let tokens = |text: &'static str| -> Vec<(&'static str, usize)> {
-            candidates(text)
-                .iter()
-                .filter(|c| c.3 != Candidate::Gap)
-                .map(|&(s, e, first, _)| (&text[s..e], first))
+            tokens_in(text)
+                .into_iter()
+                .map(|(t, first, _)| (t, first))
                 .collect()
         };
         // A second part after a number (a phone number's), even one Tesseract half read as
@@ -2179,10 +2178,9 @@ mod tests {
     #[test]
     fn where_the_words_say_a_number_stands() {
         let found = |text: &'static str| -> Vec<(&'static str, Candidate)> {
-            candidates(text)
-                .iter()
-                .filter(|c| c.3 != Candidate::Gap)
-                .map(|&(s, e, _, k)| (&text[s..e], k))
+            tokens_in(text)
+                .into_iter()
+                .map(|(t, _, k)| (t, k))
                 .collect()
         };
         // One or two characters after a word a number follows or before a month's name
