@@ -1485,15 +1485,22 @@ fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs
     };
     // A digit broken side by side by a light scan (the loop of ๔ apart from its tail) comes
     // as two narrow pieces neither of which reads as a digit: they are one glyph if together
-    // they surely read as one. (A digit and a dash after it must stay two.)
+    // they surely read as one. (A digit and a dash after it must stay two; so must a digit
+    // and the slash Tesseract wrote after it — ๐ and `/` together read ๗.)
+    let holds_a_slash = |a: u32, b: u32| {
+        slashes
+            .iter()
+            .any(|&(sa, sb)| (a..b).contains(&((sa + sb) / 2)))
+    };
     let mut joined: Vec<(u32, u32, Vec<usize>)> = Vec::with_capacity(groups.len());
     for g in groups {
-        if let Some(last) = joined.last_mut() {
+        if let Some(last) = joined.last_mut().filter(|l| !holds_a_slash(l.0, l.1)) {
             let narrow = |a: u32, b: u32| ((b - a) as f32) < 0.8 * typical;
             let gap = g.0.saturating_sub(last.1) as f32;
             let union = g.1.max(last.1) - last.0;
             if narrow(last.0, last.1)
                 && narrow(g.0, g.1)
+                && !holds_a_slash(g.0, g.1)
                 && gap <= 0.25 * typical
                 && (union as f32) <= 1.4 * typical
             {
@@ -1612,7 +1619,10 @@ fn split_off_stroke(own: &GrayImage, t: u8, typical: f32) -> Option<(u32, u32, G
     let bottom = ink.iter().map(|p| p.1).max()?;
     let top = ink.iter().map(|p| p.1).min()?;
     let tall = (bottom - top + 1) as f32;
-    let mut best: Option<(f32, u32, u32, GrayImage)> = None;
+    // The best cut: the most ink cut off as the slash (the whole of it: a digit with the
+    // slash's foot left on it may still surely read as one — Umpush's ๓ as ๗), then the
+    // surest digit.
+    let mut best: Option<((usize, f32), u32, u32, GrayImage)> = None;
     // Slants from upright to 45° (x gained per row going up), cut positions across the glyph.
     for slant in [0.0f32, 0.25, 0.5, 0.75, 1.0] {
         for cut in 1..w {
@@ -1637,9 +1647,9 @@ fn split_off_stroke(own: &GrayImage, t: u8, typical: f32) -> Option<(u32, u32, G
                     img.put_pixel(x - x0, y, *own.get_pixel(x, y));
                 }
                 let Some(r) = classify(&img) else { continue };
-                let sure = 1.0 - r.p_other;
-                if sure >= SURELY_A_DIGIT && best.as_ref().is_none_or(|b| sure > b.0) {
-                    best = Some((sure, x0, x1, img));
+                let score = (stroke.len(), 1.0 - r.p_other);
+                if score.1 >= SURELY_A_DIGIT && best.as_ref().is_none_or(|b| score > b.0) {
+                    best = Some((score, x0, x1, img));
                 }
             }
         }
@@ -1938,6 +1948,56 @@ mod tests {
         assert_eq!(digit_at(&[(246, 277)]), vec![('๔', true)]);
         // Without the slash's columns nothing is cut: no ๔ is read there.
         assert!(!digit_at(&[]).contains(&('๔', true)));
+    }
+
+    /// A patch of a fixture page, straightened as the pipeline straightens it first.
+    fn deskewed_patch(page: &str, x: u32, y: u32, w: u32, h: u32) -> GrayImage {
+        let path = format!("{}/fixtures/digits/{page}", env!("CARGO_MANIFEST_DIR"));
+        let page = image::open(path).expect("the fixture page").to_luma8();
+        let page = crate::ocr::preprocess::deskew(&page).map_or(page, |(p, _)| p);
+        image::imageops::crop_imm(&page, x, y, w, h).to_image()
+    }
+
+    #[test]
+    fn a_digit_is_not_joined_to_the_slash_after_it() {
+        // Noto Looped Condensed, `๒๑๐/๗๖` (fixtures/digits/noto_looped_condensed.jpg): the ๐
+        // and the slash stand apart, each narrow and neither surely a digit; together they
+        // surely read as one (๗, or ๙ with the slash's foot cut off). Tesseract's `/` box is
+        // at columns 180–199 of this patch of the line.
+        let patch = deskewed_patch("noto_looped_condensed.jpg", 330, 698, 283, 58);
+        let read_at = |slashes: &[(u32, u32)]| {
+            glyphs(&patch, (17, 52), slashes)
+                .0
+                .iter()
+                .filter(|(a, b, _)| *a < 199 && *b > 150)
+                .map(|(a, b, g)| (*a, *b, classify(g).map(|r| r.digit)))
+                .collect::<Vec<_>>()
+        };
+        let apart = read_at(&[(180, 199)]);
+        assert_eq!(apart.len(), 2, "{apart:?}");
+        assert_eq!(apart[0].2, Some('๐'), "{apart:?}");
+        assert!(apart[0].1 <= 180, "{apart:?}");
+        // Without the slash's columns the two are joined, and no ๐ is read there.
+        let joined = read_at(&[]);
+        assert_eq!(joined.len(), 1, "{joined:?}");
+        assert_ne!(joined[0].2, Some('๐'));
+    }
+
+    #[test]
+    fn a_slash_is_cut_off_whole() {
+        // Umpush low-res, `๘๘๓/๑๘` (fixtures/digits/umpush_lowres.jpg): the ๓ touches the
+        // slash; a cut leaving the slash's foot on the ๓ reads ๗ as surely as the whole cut
+        // reads ๓. The slash's columns are 197–213 of this patch.
+        let patch = deskewed_patch("umpush_lowres.jpg", 294, 1579, 319, 68);
+        let cut: Vec<(u32, u32, char)> = glyphs(&patch, (15, 50), &[(197, 213)])
+            .0
+            .iter()
+            .filter(|(a, b, _)| *a < 213 && *b > 169)
+            .filter_map(|(a, b, g)| Some((*a, *b, classify(g)?.digit)))
+            .collect();
+        assert_eq!(cut.len(), 1, "{cut:?}");
+        assert_eq!(cut[0].2, '๓', "{cut:?}");
+        assert!(cut[0].1 <= 200, "{cut:?}");
     }
 
     #[test]
