@@ -1254,7 +1254,10 @@ fn read_glyphs(
         .iter()
         .filter(|(_, c)| is_thai_digit(*c) || (stands_in_for_a_digit(*c) && !c.is_ascii_digit()))
         .count();
-    let mut missing = written_digits.saturating_sub(own.len());
+    // (A slash among the run's glyphs is none of those: `๕/` for ๘/, its ๕ boxed over the
+    // slash.)
+    let digit_glyphs = own.iter().filter(|o| !o.5).count();
+    let mut missing = written_digits.saturating_sub(digit_glyphs);
     // Whether a glyph is beside the chain, and whether only as one of the missing ones.
     let beside = |left: u32, right: u32, missing: usize| -> Option<bool> {
         if near(left, right) {
@@ -1998,6 +2001,32 @@ mod tests {
         assert_eq!(cut.len(), 1, "{cut:?}");
         assert_eq!(cut[0].2, '๓', "{cut:?}");
         assert!(cut[0].1 <= 200, "{cut:?}");
+    }
+
+    #[test]
+    fn a_slash_boxed_as_a_digit_leaves_the_digit_missing() {
+        // TlwgTypewriter low-res, `๘/๒๕๕๕` (fixtures/digits/typewriter_lowres.jpg): Tesseract
+        // wrote `๕/` with its ๕ boxed over the slash and its `/` over the gap after. The ๘
+        // beside is the digit it wrote: the slash counts for none.
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/digits/typewriter_lowres.jpg"
+        );
+        let page = image::open(path).expect("the fixture page").to_luma8();
+        let page = crate::ocr::preprocess::deskew(&page).map_or(page, |(p, _)| p);
+        let area = Rect {
+            x0: 441,
+            y0: 810,
+            x1: 459,
+            y1: 859,
+        };
+        let centres = Centres {
+            own: vec![(450, '๕')],
+            neighbours: vec![(412, false), (485, true)],
+            slashes: vec![(458, 479)],
+        };
+        let read = read_glyphs(&page, area, (823, 856), &centres, &[]);
+        assert_eq!(read_run(&read).text, "๘");
     }
 
     #[test]
