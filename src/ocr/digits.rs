@@ -1545,7 +1545,7 @@ fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs
                 .any(|&(sa, sb)| (a..b).contains(&((sa + sb) / 2)));
             let no_digit = || classify(&own).is_some_and(|r| r.p_other >= SURELY_NOT_A_DIGIT);
             if ((b - a) as f32) >= 1.05 * typical && (holds_slash || (at_slash && no_digit())) {
-                if let Some((da, db, digit)) = split_off_stroke(&own, t, typical) {
+                if let Some(((da, db, digit), _)) = split_off_stroke(&own, t, typical) {
                     out.push((a + da, a + db, digit));
                     continue;
                 }
@@ -1555,7 +1555,20 @@ fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs
             // touching are about twice as wide as high.
             let one_digit = || classify(&own).is_some_and(|r| r.p_other < 0.02 && r.aspect <= 1.5);
             if ((b - a) as f32) > 1.6 * typical && !one_digit() {
-                if let Some((split, left, right)) = split_touching(&own, t) {
+                let split = split_touching(&own, t);
+                // A digit and a slash Tesseract did not write (`๙๙๓/๖๐` read `๓` and letters):
+                // where no cut gives two sure digits, one leaving a slash and a sure digit
+                // does — both kept, the slash written as one among the number's digits.
+                let sure = |g: &GrayImage| classify(g).is_some_and(|r| surely_a_digit(&r));
+                if !split.as_ref().is_some_and(|(_, l, r)| sure(l) && sure(r)) {
+                    if let Some((digit, stroke)) = split_off_stroke(&own, t, typical) {
+                        let mut both = [digit, stroke];
+                        both.sort_by_key(|p| p.0);
+                        out.extend(both.into_iter().map(|(pa, pb, g)| (a + pa, a + pb, g)));
+                        continue;
+                    }
+                }
+                if let Some((split, left, right)) = split {
                     parts.push((a + split, b, right));
                     parts.push((a, a + split, left));
                     continue;
@@ -1613,11 +1626,23 @@ fn is_slash(ink: &[Pixel], tall: f32, typical: f32) -> bool {
     single as f32 >= 0.8 * rows.len() as f32 && lean >= 0.2 * (low.0 - high.0)
 }
 
-/// A glyph that is a digit and a slash touching: the digit's columns and ink, with the slash
-/// cut off along a slanted line, where one side of the line is a thin stroke as tall as most
-/// of the glyph and the other surely reads as a digit. `None` where no cut gives that.
-fn split_off_stroke(own: &GrayImage, t: u8, typical: f32) -> Option<(u32, u32, GrayImage)> {
-    let (w, h) = own.dimensions();
+/// Some of a glyph's ink alone, on white: its columns in the glyph and its image.
+type Piece = (u32, u32, GrayImage);
+
+fn piece_of(own: &GrayImage, ink: &[Pixel]) -> Option<Piece> {
+    let x0 = ink.iter().map(|p| p.0).min()?;
+    let x1 = ink.iter().map(|p| p.0).max()? + 1;
+    let mut img = GrayImage::from_pixel(x1 - x0, own.height(), image::Luma([255]));
+    for &(x, y) in ink {
+        img.put_pixel(x - x0, y, *own.get_pixel(x, y));
+    }
+    Some((x0, x1, img))
+}
+
+/// A glyph that is a digit and a slash touching, cut apart along a slanted line where one
+/// side of the line is a thin stroke as tall as most of the glyph and the other surely reads
+/// as a digit: the digit, then the stroke. `None` where no cut gives that.
+fn split_off_stroke(own: &GrayImage, t: u8, typical: f32) -> Option<(Piece, Piece)> {
     let ink = ink_pixels(own, t);
     let bottom = ink.iter().map(|p| p.1).max()?;
     let top = ink.iter().map(|p| p.1).min()?;
@@ -1625,10 +1650,10 @@ fn split_off_stroke(own: &GrayImage, t: u8, typical: f32) -> Option<(u32, u32, G
     // The best cut: the most ink cut off as the slash (the whole of it: a digit with the
     // slash's foot left on it may still surely read as one — Umpush's ๓ as ๗), then the
     // surest digit.
-    let mut best: Option<((usize, f32), u32, u32, GrayImage)> = None;
+    let mut best: Option<((usize, f32), Piece, Vec<Pixel>)> = None;
     // Slants from upright to 45° (x gained per row going up), cut positions across the glyph.
     for slant in [0.0f32, 0.25, 0.5, 0.75, 1.0] {
-        for cut in 1..w {
+        for cut in 1..own.width() {
             let left_of = |&(x, y): &Pixel| (x as f32) < cut as f32 + slant * (bottom - y) as f32;
             for stroke_left in [true, false] {
                 let (stroke, digit): (Vec<Pixel>, Vec<Pixel>) =
@@ -1639,25 +1664,25 @@ fn split_off_stroke(own: &GrayImage, t: u8, typical: f32) -> Option<(u32, u32, G
                 if !is_slash(&stroke, tall, typical) {
                     continue;
                 }
-                let x0 = digit.iter().map(|p| p.0).min()?;
-                let x1 = digit.iter().map(|p| p.0).max()? + 1;
+                let Some(piece) = piece_of(own, &digit) else {
+                    continue;
+                };
                 // (One digit's width: two touching digits are cut apart elsewhere.)
-                if (x1 - x0) as f32 > 1.4 * typical {
+                if (piece.1 - piece.0) as f32 > 1.4 * typical {
                     continue;
                 }
-                let mut img = GrayImage::from_pixel(x1 - x0, h, image::Luma([255]));
-                for &(x, y) in &digit {
-                    img.put_pixel(x - x0, y, *own.get_pixel(x, y));
-                }
-                let Some(r) = classify(&img) else { continue };
+                let Some(r) = classify(&piece.2) else {
+                    continue;
+                };
                 let score = (stroke.len(), 1.0 - r.p_other);
                 if score.1 >= SURELY_A_DIGIT && best.as_ref().is_none_or(|b| score > b.0) {
-                    best = Some((score, x0, x1, img));
+                    best = Some((score, piece, stroke));
                 }
             }
         }
     }
-    best.map(|(_, x0, x1, img)| (x0, x1, img))
+    let (_, digit, stroke) = best?;
+    Some((digit, piece_of(own, &stroke)?))
 }
 
 /// Two touching glyphs cut apart at the column where both halves read best as digits (the
@@ -2027,6 +2052,24 @@ mod tests {
         };
         let read = read_glyphs(&page, area, (823, 856), &centres, &[]);
         assert_eq!(read_run(&read).text, "๘");
+    }
+
+    #[test]
+    fn a_slash_tesseract_did_not_write_is_cut_from_its_digit() {
+        // Sawasdee Bold Oblique bilevel, `๙๙๓/๖๐` (sawasdee_bold_oblique_bilevel.png): the ๓
+        // and the slash touch, and Tesseract wrote no slash. Cut as two digits they read ๕
+        // and ๙; cut along the slash, a ๓ and a slash.
+        let patch = deskewed_patch("sawasdee_bold_oblique_bilevel.png", 327, 1380, 200, 47);
+        let (found, typical, _, _) = glyphs(&patch, (14, 42), &[]);
+        let there: Vec<&(u32, u32, GrayImage)> = found
+            .iter()
+            .filter(|(a, b, _)| *a < 140 && *b > 100)
+            .collect();
+        assert_eq!(there.len(), 2);
+        let first = classify(&there[0].2).expect("a reading");
+        assert_eq!(first.digit, '๓');
+        assert!(surely_a_digit(&first));
+        assert!(slash_shaped(&there[1].2, typical));
     }
 
     #[test]
