@@ -30,6 +30,14 @@ fn a_scanned_page_gives_the_header_of_its_text_version() {
 }
 
 #[test]
+fn a_number_tesseract_glued_to_the_next_word_is_read_and_stands_apart() {
+    // fixtures/digits/freeserif_bold.jpg (its .truth: `บ้านเลขที่ ๙๔๕/๘๒ หมู่ที่ ๘ รหัส…`):
+    // Tesseract writes the bold ๘ as `«`, glued to the word after it.
+    let d = ingest("digits/freeserif_bold.jpg");
+    assert!(d.text.contains("๙๔๕/๘๒ หมู่ที่ ๘ รหัสไปรษณีย์"), "{}", d.text);
+}
+
+#[test]
 fn a_broken_image_fails_that_file_only() {
     let mut bytes = std::fs::read(fixture("scans/000_phuket_p1.png")).expect("fixture");
     bytes.truncate(2_000);

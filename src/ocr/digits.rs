@@ -561,6 +561,15 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         if read.read_before {
             // A second reading of glyphs an earlier run of the line took: dropped.
         } else if !digits.is_empty() {
+            // A number read where Tesseract glued its reading to a word (`ที่ญ`, `«รหัส`)
+            // stands apart from the word, as on the page.
+            let glued = |c: Option<char>| {
+                candidate == Some(Candidate::Slot)
+                    && c.is_some_and(|c| ('\u{0E01}'..='\u{0E4E}').contains(&c))
+            };
+            if glued(out.chars().next_back()) {
+                out.push(' ');
+            }
             placed.extend(
                 reread
                     .glyphs
@@ -568,7 +577,7 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
                     .map(|&(at, r, written)| (out.len() + at, r, written)),
             );
             out.push_str(digits);
-            if gap {
+            if gap || glued(text[end..].chars().next()) {
                 out.push(' ');
             }
             taken.extend(read.columns.iter().map(|&(a, b)| (line, a, b)));
@@ -788,6 +797,20 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                     // `ทีม` is a word.)
                     let at = byte + head.len();
                     out.push((at, byte + token_len, visible + n - 1, Candidate::Slot));
+                } else if let Some((prefix, _)) = token
+                    .char_indices()
+                    .find(|&(_, c)| ('\u{0E00}'..='\u{0E7F}').contains(&c))
+                    .map(|(at, _)| token.split_at(at))
+                    .filter(|(prefix, word)| {
+                        (1..=2).contains(&prefix.chars().count())
+                            && !prefix.contains([')', ']'])
+                            && (after_slot || month_of(word).is_some())
+                    })
+                {
+                    // A symbol glued to the word after a number's place, or to a month's
+                    // name (`หมู่ที่ «รหัส` for หมู่ที่ ๘ รหัส: the English model's `«` for a
+                    // bold ๘, the space lost).
+                    out.push((byte, byte + prefix.len(), visible, Candidate::Slot));
                 }
             } else if token.contains([',', '/']) {
                 // A thousands group read as letters (`๘๖๕,สสอ`, `ฒ,๙๙๒`), or a number's part
@@ -2305,6 +2328,15 @@ mod tests {
         );
         // A comma or a slash between words is no number's.
         assert!(tokens("ก,ข ค/ง").is_empty());
+        // A symbol glued to the word after a number's place, or to a month's name; not
+        // after another word, not a closing bracket, not three symbols.
+        assert_eq!(
+            tokens("หมู่ที่ «รหัส\nวันที่ ๑ =กันยายน\nคำว่า «รหัส»\nหมู่ที่ )รหัส\nที่ ***กขค"),
+            vec![
+                ("«", "หมู่ที่".chars().count()),
+                ("=", "หมู่ที่«รหัสวันที่๑".chars().count()),
+            ]
+        );
     }
 
     #[test]
