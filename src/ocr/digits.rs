@@ -814,12 +814,20 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                     // bold ๘, the space lost).
                     out.push((byte, byte + prefix.len(), visible, Candidate::Slot));
                 }
-            } else if token.contains([',', '/']) {
+            } else if token.contains([',', '/', '.']) {
                 // A thousands group read as letters (`๘๖๕,สสอ`, `ฒ,๙๙๒`), or a number's part
-                // after a slash (`๓๙๓/ญฒ` for ๓๙๓/๗, a house number; `๑๒๓/๒๕๖๖`, an order's):
-                // the groups of a number, one of them Thai digits, that hold none.
-                let groups = || token.split([',', '/']);
-                let numeric = groups().any(|g| g.chars().any(is_thai_digit));
+                // after a slash (`๓๙๓/ญฒ` for ๓๙๓/๗, a house number; `๑๒๓/๒๕๖๖`, an order's)
+                // or on either side of its period (`๖๖.ต(ญ` for ๖๖.๙๗, `ต.๑๗` for ๙.๑๗, a
+                // time): the groups of a number, one of them Thai digits, that hold none.
+                // (Not an abbreviation's letters: `ต.ค.๖๖`.)
+                let groups = || token.split([',', '/', '.']);
+                let letter = |g: &str| g.chars().count() == 1 && g.chars().all(is_thai_letter);
+                let abbreviated = token
+                    .split('.')
+                    .collect::<Vec<_>>()
+                    .windows(2)
+                    .any(|w| letter(w[0]) && letter(w[1]));
+                let numeric = !abbreviated && groups().any(|g| g.chars().any(is_thai_digit));
                 let mut at = 0usize;
                 let mut group_visible = visible;
                 for group in groups() {
@@ -2329,6 +2337,17 @@ mod tests {
             vec![
                 ("เฒ", "หมู่ที่".chars().count()),
                 ("ฒอ", "หมู่ที่เฒรหัสร้อยละ".chars().count()),
+            ]
+        );
+        // A number's part on either side of its period read as letters; not an
+        // abbreviation's letters.
+        assert_eq!(
+            tokens("เวลา ต.๑๗ น.\nร้อยละ ๖๖.ต(ญ ของ\nลงวันที่ ๑ ต.ค.๖๖"),
+            vec![
+                ("ต", "เวลา".chars().count()),
+                // (Letters after a number, as above.)
+                ("น.", "เวลาต.๑๗".chars().count()),
+                ("ต(ญ", "เวลาต.๑๗น.ร้อยละ๖๖.".chars().count()),
             ]
         );
         // A comma or a slash between words is no number's.
