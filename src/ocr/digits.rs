@@ -695,7 +695,13 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 .is_some_and(|t| month_of(t).is_some());
             // One or two characters where the words around say a number stands (`หมู่ที่ ญ`,
             // `วันที่ ฯ กรกฎาคม`).
-            let in_slot = (after_slot || before_month) && n <= 2;
+            // Before a word that counts what a number counts (`๗๗๗๐ ราย`, `๗๖ วัน`), up to
+            // four characters.
+            let before_counter = after
+                .split_whitespace()
+                .next()
+                .is_some_and(|t| COUNTERS.contains(&t));
+            let in_slot = ((after_slot || before_month) && n <= 2) || (before_counter && n <= 4);
             let word = if in_slot {
                 Candidate::Slot
             } else {
@@ -865,6 +871,21 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
     out
 }
 
+/// Words that count what the number before them counts, in this genre: cases, baht, places,
+/// days, people, years, months, times, rai.
+const COUNTERS: [&str; 10] = [
+    "ราย",
+    "บาท",
+    "แห่ง",
+    "วัน",
+    "คน",
+    "ปี",
+    "เดือน",
+    "ครั้ง",
+    "ไร่",
+    "ล้าน",
+];
+
 /// Words a number follows in this genre: a clause's, a village's, a house's, an order's or a
 /// day's number (`ข้อ`, `หมู่ที่`, `เลขที่`, `คำสั่งที่`, `วันที่`), a share, a section, a
 /// year, a phone number and its extension.
@@ -880,7 +901,7 @@ fn read_candidate(read: &AreaReading, original: &str, kind: Candidate) -> Reread
         Candidate::Word | Candidate::Slot | Candidate::Gap => 8,
     };
     let placed = matches!(kind, Candidate::Slot | Candidate::Gap)
-        && glyphs.len() <= 2
+        && glyphs.len() <= 4
         && glyphs.iter().all(likely_a_digit);
     let mut out = Reread::default();
     if glyphs.is_empty() || glyphs.len() > most || !(placed || surely_digits(glyphs)) {
@@ -2353,6 +2374,15 @@ mod tests {
                 ("ต(ญ", "เวลาต.๑๗น.ร้อยละ๖๖.".chars().count()),
             ]
         );
+        // Before a word that counts what a number counts, up to four characters.
+        let counted = "เป้าหมาย ayo ราย\nเป้าหมาย ฒตณ ราย\nเป้าหมาย abcde ราย";
+        assert_eq!(
+            tokens_in(counted)
+                .into_iter()
+                .map(|(t, _, k)| (t, k))
+                .collect::<Vec<_>>(),
+            vec![("ayo", Candidate::Slot), ("abcde", Candidate::Word)]
+        );
         // A comma or a slash between words is no number's.
         assert!(tokens("ก,ข ค/ง").is_empty());
         // A symbol glued to the word after a number's place, or to a month's name; not
@@ -2422,6 +2452,21 @@ mod tests {
             ..AreaReading::default()
         };
         assert_eq!(read_candidate(&read, "ญ", Candidate::Slot).text, "");
+        // Up to four glyphs (`ayo` for ๗๗๗๐ before ราย: each likelier a digit than not, not
+        // all sure enough for a word anywhere).
+        let four = AreaReading {
+            glyphs: vec![seven, seven, seven, seven],
+            periods: vec![false; 4],
+            ..AreaReading::default()
+        };
+        assert_eq!(read_candidate(&four, "ayo", Candidate::Slot).text, "๗๗๗๗");
+        assert_eq!(read_candidate(&four, "ayo", Candidate::Word).text, "");
+        let five = AreaReading {
+            glyphs: vec![seven; 5],
+            periods: vec![false; 5],
+            ..AreaReading::default()
+        };
+        assert_eq!(read_candidate(&five, "ayo", Candidate::Slot).text, "");
     }
 
     #[test]
