@@ -872,7 +872,7 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
 }
 
 /// Words that count what the number before them counts, in this genre: cases, baht, places,
-/// days, people, years, months, times, rai.
+/// days, people, years, months, times, rai, millions.
 const COUNTERS: [&str; 10] = [
     "ราย",
     "บาท",
@@ -1683,6 +1683,7 @@ fn is_slash(ink: &[Pixel], tall: f32, typical: f32) -> bool {
 /// Some of a glyph's ink alone, on white: its columns in the glyph and its image.
 type Piece = (u32, u32, GrayImage);
 
+/// The piece of `own` that the pixels `ink` are (`None` for no pixels).
 fn piece_of(own: &GrayImage, ink: &[Pixel]) -> Option<Piece> {
     let x0 = ink.iter().map(|p| p.0).min()?;
     let x1 = ink.iter().map(|p| p.0).max()? + 1;
@@ -2035,12 +2036,16 @@ mod tests {
         assert_eq!((unboxed.len(), unboxed.first()), (2, Some(&('๔', true))));
     }
 
-    /// A patch of a fixture page, straightened as the pipeline straightens it first.
-    fn deskewed_patch(page: &str, x: u32, y: u32, w: u32, h: u32) -> GrayImage {
+    /// A digit page of the fixtures, straightened as the pipeline straightens it first.
+    fn deskewed_page(page: &str) -> GrayImage {
         let path = format!("{}/fixtures/digits/{page}", env!("CARGO_MANIFEST_DIR"));
         let page = image::open(path).expect("the fixture page").to_luma8();
-        let page = crate::ocr::preprocess::deskew(&page).map_or(page, |(p, _)| p);
-        image::imageops::crop_imm(&page, x, y, w, h).to_image()
+        crate::ocr::preprocess::deskew(&page).map_or(page, |(p, _)| p)
+    }
+
+    /// A patch of [`deskewed_page`].
+    fn deskewed_patch(page: &str, x: u32, y: u32, w: u32, h: u32) -> GrayImage {
+        image::imageops::crop_imm(&deskewed_page(page), x, y, w, h).to_image()
     }
 
     #[test]
@@ -2090,12 +2095,7 @@ mod tests {
         // TlwgTypewriter low-res, `๘/๒๕๕๕` (fixtures/digits/typewriter_lowres.jpg): Tesseract
         // wrote `๕/` with its ๕ boxed over the slash and its `/` over the gap after. The ๘
         // beside is the digit it wrote: the slash counts for none.
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/fixtures/digits/typewriter_lowres.jpg"
-        );
-        let page = image::open(path).expect("the fixture page").to_luma8();
-        let page = crate::ocr::preprocess::deskew(&page).map_or(page, |(p, _)| p);
+        let page = deskewed_page("typewriter_lowres.jpg");
         let area = Rect {
             x0: 441,
             y0: 810,
