@@ -724,10 +724,11 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 .char_indices()
                 .any(|(i, c)| is_thai_digit(c) || (c == '(' && i > 0) || c == ')')
                 && token.chars().all(|c| {
-                    // (Typographic quotes too: `wed”` for ๒๕๖๗, `Oma’` for ๑๗๙.)
+                    // (Typographic punctuation too — quotes, primes, guillemets: `wed”` for
+                    // ๒๕๖๗, `Oma’` for ๑๗๙.)
                     c.is_ascii_graphic()
                         || ('\u{A1}'..='\u{FF}').contains(&c)
-                        || ('\u{2018}'..='\u{201F}').contains(&c)
+                        || ('\u{2010}'..='\u{205E}').contains(&c)
                         || stands_in_for_a_digit(c)
                 })
                 && (token.chars().any(|c| {
@@ -2287,9 +2288,9 @@ mod tests {
         // Latin-1 symbols the English model writes for a bold digit (๘ as `«`, ๔ as `¢`).
         let symbols = "ลงวันที่ « พฤษภาคม ราคา ¢ บาท";
         assert_eq!(token_texts(symbols), vec!["«", "¢"]);
-        // Latin with a typographic quote (a digit's tail read as one).
-        let quoted = "ปีงบประมาณ wed” และ มาตรา Oma’ วรรค";
-        assert_eq!(token_texts(quoted), vec!["wed”", "Oma’"]);
+        // Latin with typographic punctuation (a digit's tail read as a quote).
+        let quoted = "ปีงบประมาณ wed” และ มาตรา Oma’ วรรค ยอด a‰ ของ";
+        assert_eq!(token_texts(quoted), vec!["wed”", "Oma’", "a‰"]);
         // A number with a slash read as Latin, a bracket first: each part; a list item's
         // bracketed number is none.
         let slashed = "เลขที่ (00/@ หมู่ที่ ๖\nรายการ (1) และ (ก) ของ\nงบ MEd, ๙๒๒";
