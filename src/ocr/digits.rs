@@ -1595,9 +1595,7 @@ fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs
             // A digit whose columns hold the middle of the slash Tesseract wrote after it is
             // joined to that slash however it reads (๐ and a slash read as ๗, ๓ and one as
             // ๗, ๔ and one as no digit): the same cut.
-            let holds_slash = slashes
-                .iter()
-                .any(|&(sa, sb)| (a..b).contains(&((sa + sb) / 2)));
+            let holds_slash = holds_a_slash(a, b);
             let no_digit = || classify(&own).is_some_and(|r| r.p_other >= SURELY_NOT_A_DIGIT);
             if ((b - a) as f32) >= 1.05 * typical && (holds_slash || (at_slash && no_digit())) {
                 if let Some(((da, db, digit), _)) = split_off_stroke(&own, t, typical) {
