@@ -860,7 +860,10 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
             // (Tesseract may have read some of its digits as letters too: `ฒ่๕๐๐`.)
             let digits = token.chars().filter(|&c| is_thai_digit(c)).count();
             after_number = digits > 0 && digits * 2 >= n;
-            after_slot = NUMBER_SLOTS.iter().any(|w| token.ends_with(w));
+            // (Or `ที่` with its mai ek lost, as Tesseract often writes it: `หมู่ที อ` for
+            // หมู่ที่ ๑. No word ends so but `นาที`, which a number comes before.)
+            after_slot = NUMBER_SLOTS.iter().any(|w| token.ends_with(w))
+                || (token.ends_with("ที") && n > 2 && !token.ends_with("นาที"));
             first = false;
             visible += n;
             byte += token_len;
@@ -2361,6 +2364,11 @@ mod tests {
                 ("เฒ", "หมู่ที่".chars().count()),
                 ("ฒอ", "หมู่ที่เฒรหัสร้อยละ".chars().count()),
             ]
+        );
+        // After a slot word whose mai ek Tesseract lost; not after นาที.
+        assert_eq!(
+            tokens("หมู่ที อ รหัส\nห้านาที อ รหัส"),
+            vec![("อ", "หมู่ที".chars().count())]
         );
         // A number's part on either side of its period read as letters; not an
         // abbreviation's letters.
