@@ -861,9 +861,12 @@ fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
             let digits = token.chars().filter(|&c| is_thai_digit(c)).count();
             after_number = digits > 0 && digits * 2 >= n;
             // (Or `ที่` with its mai ek lost, as Tesseract often writes it: `หมู่ที อ` for
-            // หมู่ที่ ๑. No word ends so but `นาที`, which a number comes before.)
+            // หมู่ที่ ๑. Not the words that end so: `นาที`, which a number comes before, and
+            // `ทันที`.)
             after_slot = NUMBER_SLOTS.iter().any(|w| token.ends_with(w))
-                || (token.ends_with("ที") && n > 2 && !token.ends_with("นาที"));
+                || (token.ends_with("ที")
+                    && n > 2
+                    && !["นาที", "ทันที"].iter().any(|w| token.ends_with(w)));
             first = false;
             visible += n;
             byte += token_len;
@@ -2365,9 +2368,9 @@ mod tests {
                 ("ฒอ", "หมู่ที่เฒรหัสร้อยละ".chars().count()),
             ]
         );
-        // After a slot word whose mai ek Tesseract lost; not after นาที.
+        // After a slot word whose mai ek Tesseract lost; not after นาที or ทันที.
         assert_eq!(
-            tokens("หมู่ที อ รหัส\nห้านาที อ รหัส"),
+            tokens("หมู่ที อ รหัส\nห้านาที อ รหัส\nโดยทันที อ รหัส"),
             vec![("อ", "หมู่ที".chars().count())]
         );
         // A number's part on either side of its period read as letters; not an
