@@ -60,24 +60,27 @@ pub const FEATURES: usize = GRID * GRID + HOG_CELLS * HOG_CELLS * HOG_BINS + 1;
 /// each cell the share of 4×4 sample points that fall on ink.
 fn ink_map(img: &GrayImage, t: u8, bbox: (u32, u32, u32, u32), n: usize) -> Vec<f32> {
     let (x0, y0, x1, y1) = bbox;
-    let (bw, bh) = ((x1 - x0) as f32, (y1 - y0) as f32);
+    // The sample points' columns and rows, worked out once (the same for every cell row and
+    // column): the map is built for every glyph the pass weighs, several times a glyph.
+    let samples = |from: u32, to: u32| -> Vec<u32> {
+        let span = (to - from) as f32;
+        (0..n * 4)
+            .map(|i| {
+                let (cell, sub) = ((i / 4) as f32, (i % 4) as f32);
+                let f = (cell + (sub + 0.5) / 4.0) / n as f32 * span;
+                from + (f as u32).min(to - from - 1)
+            })
+            .collect()
+    };
+    let (xs, ys) = (samples(x0, x1), samples(y0, y1));
     let mut out = vec![0f32; n * n];
-    for cy in 0..n {
-        for cx in 0..n {
-            let mut ink = 0;
-            for sy in 0..4 {
-                for sx in 0..4 {
-                    let fx = (cx as f32 + (sx as f32 + 0.5) / 4.0) / n as f32 * bw;
-                    let fy = (cy as f32 + (sy as f32 + 0.5) / 4.0) / n as f32 * bh;
-                    let (x, y) = (
-                        x0 + (fx as u32).min(x1 - x0 - 1),
-                        y0 + (fy as u32).min(y1 - y0 - 1),
-                    );
-                    if img.get_pixel(x, y).0[0] < t {
-                        ink += 1;
-                    }
-                }
-            }
+    for (cy, rows) in ys.chunks_exact(4).enumerate() {
+        for (cx, cols) in xs.chunks_exact(4).enumerate() {
+            let ink = rows
+                .iter()
+                .flat_map(|&y| cols.iter().map(move |&x| (x, y)))
+                .filter(|&(x, y)| img.get_pixel(x, y).0[0] < t)
+                .count();
             out[cy * n + cx] = ink as f32 / 16.0;
         }
     }

@@ -115,8 +115,27 @@ impl Mlp {
     }
 }
 
+/// Eight running sums, not one: a single sum is a chain of dependent additions the compiler
+/// may not reorder (floating point), so it neither vectorises nor pipelines; eight
+/// independent lanes do both. The forward pass was the digit pass's largest cost (a third of
+/// it on digit-dense pages); this makes it several times cheaper. The sums differ from one
+/// sum's only in rounding (below 1e-6 here).
 fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
+    const LANES: usize = 8;
+    let mut lanes = [0f32; LANES];
+    let (a8, b8) = (a.chunks_exact(LANES), b.chunks_exact(LANES));
+    let tail: f32 = a8
+        .remainder()
+        .iter()
+        .zip(b8.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for (x, y) in a8.zip(b8) {
+        for ((lane, x), y) in lanes.iter_mut().zip(x).zip(y) {
+            *lane += x * y;
+        }
+    }
+    lanes.iter().sum::<f32>() + tail
 }
 
 /// Turns scores into probabilities.
@@ -155,6 +174,17 @@ mod tests {
         assert!(Mlp::from_bytes(&[bytes.as_slice(), &[0]].concat()).is_none());
         assert!(Mlp::from_bytes(&[b"XXXX", &bytes[4..]].concat()).is_none());
         assert!(Mlp::from_bytes(&[]).is_none());
+    }
+
+    #[test]
+    fn the_lanes_sum_what_one_sum_does() {
+        // 8 lanes, then a tail of 3: every product counted once, whatever the length.
+        let a: Vec<f32> = (0..19).map(|i| i as f32 - 9.0).collect();
+        let b: Vec<f32> = (0..19).map(|i| 1.0 / (i as f32 + 1.0)).collect();
+        let one_sum: f32 = a.iter().zip(&b).map(|(x, y)| x * y).sum();
+        assert!((dot(&a, &b) - one_sum).abs() < 1e-5);
+        assert_eq!(dot(&[2.0; 16], &[0.5; 16]), 16.0);
+        assert_eq!(dot(&[], &[]), 0.0);
     }
 
     #[test]
