@@ -141,13 +141,27 @@ fn agree_piece(glyphs: &[Glyph]) -> Vec<usize> {
             }
         }
     }
-    for (members, mean, d, moved) in &votes {
+    // The digits each group is surely for: a glyph read as one of these whose own group is
+    // another shape is no such digit (Sawasdee's ๘s, a group of eight half read ๕, apart
+    // from the page's sure ๕s).
+    let sure_of: Vec<Option<usize>> = votes
+        .iter()
+        .map(|v| (v.1[v.2] >= TAKEN).then_some(v.2))
+        .collect();
+    for (k, (members, mean, d, moved)) in votes.iter().enumerate() {
+        let elsewhere = |digit: usize| {
+            sure_of
+                .iter()
+                .enumerate()
+                .any(|(j, s)| j != k && *s == Some(digit))
+        };
         for &i in members {
             let own = digits[i];
-            if own != *d
-                && glyphs[i].p[*d] >= OWN_SUPPORT
-                && (*moved || mean[*d] >= GROUP_MARGIN * mean[own])
-            {
+            if own == *d || glyphs[i].p[*d] < OWN_SUPPORT {
+                continue;
+            }
+            let anothers = elsewhere(own) && !elsewhere(*d);
+            if anothers || *moved || mean[*d] >= GROUP_MARGIN * mean[own] {
                 digits[i] = *d;
             }
         }
@@ -304,6 +318,24 @@ mod tests {
         let digits = agree(&page);
         assert_eq!(&digits[..8], &[8; 8]);
         assert_eq!(&digits[8..], &[5; 5]);
+    }
+
+    #[test]
+    fn a_glyph_read_as_another_shape_s_sure_digit_takes_its_group_s() {
+        // Sawasdee Oblique bilevel: eight ๘s of one shape, half read ๕ (its group is for ๘
+        // by 0.55 to 0.45: short of the margin), and the page's ๕s, another shape, read ๕
+        // surely.
+        let mut page: Vec<Glyph> = (0..4).map(|k| glyph(0, k, &[(8, 0.8), (5, 0.2)])).collect();
+        page.extend((4..8).map(|k| glyph(0, k, &[(5, 0.6), (8, 0.4)])));
+        page[7].p = [0.0, 0.0, 0.0, 0.0, 0.0, 0.99, 0.0, 0.0, 0.01, 0.0];
+        page.extend((0..5).map(|k| glyph(2, k, &[(5, 0.99)])));
+        let digits = agree(&page);
+        // The last ๘ gave ๘ too little of its own to be moved.
+        assert_eq!(&digits[..8], &[8, 8, 8, 8, 8, 8, 8, 5]);
+        assert_eq!(&digits[8..], &[5; 5]);
+        // With no sure ๕s elsewhere on the page, the ๘ group's narrow vote moves nobody.
+        page.truncate(8);
+        assert_eq!(agree(&page), [8, 8, 8, 8, 5, 5, 5, 5]);
     }
 
     #[test]
