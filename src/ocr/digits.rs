@@ -1240,6 +1240,17 @@ fn read_glyphs(
     let mut own: Vec<(u32, u32, Reading, bool, Option<char>, bool)> = Vec::new();
     let mut outside: Vec<(u32, u32, GrayImage)> = Vec::new();
     let mut read_before = false;
+    // Each glyph's columns and lowest row of ink: where a period set after it sits.
+    let feet: Vec<(u32, u32, u32)> = found
+        .iter()
+        .map(|(a, b, g)| {
+            let foot = (0..g.height())
+                .rev()
+                .find(|&y| (0..g.width()).any(|x| g.get_pixel(x, y).0[0] < 255))
+                .unwrap_or(0);
+            (*a, *b, foot)
+        })
+        .collect();
     for (a, b, g) in found {
         let shared = b.min(own1).saturating_sub(a.max(own0));
         let (ca, cb) = (a.max(lo), b.min(hi));
@@ -1383,12 +1394,24 @@ fn read_glyphs(
         k.4 = Some(c);
     }
     // A period: a speck in the lower half of the line starting within half a digit after a
-    // glyph (a clause label's `๖.๓`, the last one's `๓.`).
+    // glyph (a clause label's `๖.๓`, the last one's `๓.`) — or a little before its last
+    // column, level with the glyph's foot: an italic digit's top leans out over the period
+    // set after its foot (FreeSerif Bold Italic's `๑.๙.๒`, the period 1–5 pixels inside
+    // columns a digit 25 high spans). (Not the mai ek of the next line's ที่ under a ๑.)
     let low = (band.0 + band.1) / 2;
-    let period_after = |b: u32| {
-        specks
-            .iter()
-            .any(|&(sx, sy)| sy > low && sx >= b && ((sx - b) as f32) < 0.6 * typical)
+    let overhang = (0.3 * typical) as u32;
+    let foot_of = |a: u32, b: u32| {
+        feet.iter()
+            .max_by_key(|f| f.1.min(b).saturating_sub(f.0.max(a)))
+            .map(|f| f.2)
+    };
+    let period_after = |a: u32, b: u32| {
+        let on_foot =
+            |sy: u32| foot_of(a, b).is_some_and(|foot| (sy.abs_diff(foot) as f32) <= 0.2 * typical);
+        specks.iter().any(|&(sx, sy)| {
+            let beside = sx >= b || (sx + overhang >= b && on_foot(sy));
+            sy > low && beside && (sx.saturating_sub(b) as f32) < 0.6 * typical
+        })
     };
     let mut out = AreaReading {
         read_before,
@@ -1405,7 +1428,7 @@ fn read_glyphs(
             out.glyphs.push(reading);
             out.written.push(tesseract);
             out.columns.push((x0 + a, x0 + b));
-            out.periods.push(period_after(b));
+            out.periods.push(period_after(a, b));
             out.slashes.push(slash);
         }
     }
@@ -2114,6 +2137,44 @@ mod tests {
         };
         let read = read_glyphs(&page, area, (823, 856), &centres, &[]);
         assert_eq!(read_run(&read).text, "๘");
+    }
+
+    #[test]
+    fn an_italic_digit_may_lean_over_its_period() {
+        // FreeSerif Bold Italic bilevel, the label `๑.๙.๒` (Tesseract: `aco`): each period
+        // starts a few pixels left of the last column of the digit before it, whose top
+        // leans out over it.
+        let page = deskewed_page("freeserif_bold_italic_bilevel.png");
+        let area = Rect {
+            x0: 183,
+            y0: 950,
+            x1: 278,
+            y1: 989,
+        };
+        let centres = Centres {
+            own: vec![(193, 'a'), (231, 'c'), (266, 'o')],
+            neighbours: Vec::new(),
+            slashes: Vec::new(),
+        };
+        let read = read_glyphs(&page, area, (960, 987), &centres, &[]);
+        assert_eq!(read.periods, [true, true, false]);
+        assert_eq!(read_candidate(&read, "aco", Candidate::Label).text, "๑.๙.๒");
+        // Umpush Bold bilevel, `๑๐` over the next line's `ที่`: the mai ek under the ๑'s
+        // last columns is low in the run's rows but far below the ๑'s foot — no period.
+        let page = deskewed_page("umpush_bold_bilevel.png");
+        let area = Rect {
+            x0: 354,
+            y0: 1392,
+            x1: 407,
+            y1: 1456,
+        };
+        let centres = Centres {
+            own: vec![(366, '๑'), (395, '๐')],
+            neighbours: Vec::new(),
+            slashes: Vec::new(),
+        };
+        let read = read_glyphs(&page, area, (1409, 1452), &centres, &[]);
+        assert_eq!(read_run(&read).text, "๑๐");
     }
 
     #[test]
