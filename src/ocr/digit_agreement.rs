@@ -103,7 +103,7 @@ fn agree_piece(glyphs: &[Glyph]) -> Vec<usize> {
     }
     let groups = groups(glyphs);
     // Each group's mean support for each digit, and the digit it is for.
-    let mut votes: Vec<(Vec<usize>, [f32; 10], usize, bool)> = groups
+    let mut votes: Vec<Vote> = groups
         .into_iter()
         .filter(|g| g.len() >= 2)
         .map(|members| {
@@ -119,11 +119,7 @@ fn agree_piece(glyphs: &[Glyph]) -> Vec<usize> {
         .collect();
     // Two shapes taken for one digit: the less sure one moves to its next digit, where no
     // group is surely for that one.
-    let taken: Vec<usize> = votes
-        .iter()
-        .filter(|v| v.1[v.2] >= TAKEN)
-        .map(|v| v.2)
-        .collect();
+    let taken: Vec<usize> = sure_digits(&votes).into_iter().flatten().collect();
     for d in 0..10 {
         let mut claim: Vec<usize> = (0..votes.len()).filter(|&k| votes[k].2 == d).collect();
         if claim.len() < 2 {
@@ -141,13 +137,10 @@ fn agree_piece(glyphs: &[Glyph]) -> Vec<usize> {
             }
         }
     }
-    // The digits each group is surely for: a glyph read as one of these whose own group is
-    // another shape is no such digit (Sawasdee's ๘s, a group of eight half read ๕, apart
-    // from the page's sure ๕s).
-    let sure_of: Vec<Option<usize>> = votes
-        .iter()
-        .map(|v| (v.1[v.2] >= TAKEN).then_some(v.2))
-        .collect();
+    // A glyph read as a digit another group is surely for, its own group being another
+    // shape, is no such digit (Sawasdee's ๘s, a group of eight half read ๕, apart from the
+    // page's sure ๕s).
+    let sure_of = sure_digits(&votes);
     for (k, (members, mean, d, moved)) in votes.iter().enumerate() {
         let elsewhere = |digit: usize| {
             sure_of
@@ -167,6 +160,18 @@ fn agree_piece(glyphs: &[Glyph]) -> Vec<usize> {
         }
     }
     digits
+}
+
+/// A group of look-alikes: its members, their mean support for each digit, the digit the
+/// group is for, and whether it was moved there from a digit another group holds.
+type Vote = (Vec<usize>, [f32; 10], usize, bool);
+
+/// The digit each group is surely for, if any.
+fn sure_digits(votes: &[Vote]) -> Vec<Option<usize>> {
+    votes
+        .iter()
+        .map(|v| (v.1[v.2] >= TAKEN).then_some(v.2))
+        .collect()
 }
 
 /// The likeliest digit (0–9).

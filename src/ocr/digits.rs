@@ -1240,9 +1240,11 @@ fn read_glyphs(
     let mut own: Vec<(u32, u32, Reading, bool, Option<char>, bool)> = Vec::new();
     let mut outside: Vec<(u32, u32, GrayImage)> = Vec::new();
     let mut read_before = false;
-    // Each glyph's columns and lowest row of ink: where a period set after it sits.
+    // Each glyph's columns and lowest row of ink: where a period set after it sits (none
+    // looked for where no speck could be one).
     let feet: Vec<(u32, u32, u32)> = found
         .iter()
+        .filter(|_| !specks.is_empty())
         .map(|(a, b, g)| {
             let foot = (0..g.height())
                 .rev()
