@@ -2078,6 +2078,25 @@ mod tests {
         image::imageops::crop_imm(&deskewed_page(page), x, y, w, h).to_image()
     }
 
+    /// [`read_glyphs`] on a run of a [`deskewed_page`]: its area (x0, y0, x1, y1), rows, and
+    /// the middles of its own boxes (with what Tesseract wrote), its neighbours' and slashes'.
+    fn read_on_page(
+        page: &str,
+        (x0, y0, x1, y1): (u32, u32, u32, u32),
+        core: (u32, u32),
+        own: &[(u32, char)],
+        neighbours: &[(u32, bool)],
+        slashes: &[(u32, u32)],
+    ) -> AreaReading {
+        let centres = Centres {
+            own: own.to_vec(),
+            neighbours: neighbours.to_vec(),
+            slashes: slashes.to_vec(),
+        };
+        let area = Rect { x0, y0, x1, y1 };
+        read_glyphs(&deskewed_page(page), area, core, &centres, &[])
+    }
+
     #[test]
     fn a_digit_is_not_joined_to_the_slash_after_it() {
         // Noto Looped Condensed, `๒๑๐/๗๖` (fixtures/digits/noto_looped_condensed.jpg): the ๐
@@ -2125,19 +2144,14 @@ mod tests {
         // TlwgTypewriter low-res, `๘/๒๕๕๕` (fixtures/digits/typewriter_lowres.jpg): Tesseract
         // wrote `๕/` with its ๕ boxed over the slash and its `/` over the gap after. The ๘
         // beside is the digit it wrote: the slash counts for none.
-        let page = deskewed_page("typewriter_lowres.jpg");
-        let area = Rect {
-            x0: 441,
-            y0: 810,
-            x1: 459,
-            y1: 859,
-        };
-        let centres = Centres {
-            own: vec![(450, '๕')],
-            neighbours: vec![(412, false), (485, true)],
-            slashes: vec![(458, 479)],
-        };
-        let read = read_glyphs(&page, area, (823, 856), &centres, &[]);
+        let read = read_on_page(
+            "typewriter_lowres.jpg",
+            (441, 810, 459, 859),
+            (823, 856),
+            &[(450, '๕')],
+            &[(412, false), (485, true)],
+            &[(458, 479)],
+        );
         assert_eq!(read_run(&read).text, "๘");
     }
 
@@ -2146,36 +2160,26 @@ mod tests {
         // FreeSerif Bold Italic bilevel, the label `๑.๙.๒` (Tesseract: `aco`): each period
         // starts a few pixels left of the last column of the digit before it, whose top
         // leans out over it.
-        let page = deskewed_page("freeserif_bold_italic_bilevel.png");
-        let area = Rect {
-            x0: 183,
-            y0: 950,
-            x1: 278,
-            y1: 989,
-        };
-        let centres = Centres {
-            own: vec![(193, 'a'), (231, 'c'), (266, 'o')],
-            neighbours: Vec::new(),
-            slashes: Vec::new(),
-        };
-        let read = read_glyphs(&page, area, (960, 987), &centres, &[]);
+        let read = read_on_page(
+            "freeserif_bold_italic_bilevel.png",
+            (183, 950, 278, 989),
+            (960, 987),
+            &[(193, 'a'), (231, 'c'), (266, 'o')],
+            &[],
+            &[],
+        );
         assert_eq!(read.periods, [true, true, false]);
         assert_eq!(read_candidate(&read, "aco", Candidate::Label).text, "๑.๙.๒");
         // Umpush Bold bilevel, `๑๐` over the next line's `ที่`: the mai ek under the ๑'s
         // last columns is low in the run's rows but far below the ๑'s foot — no period.
-        let page = deskewed_page("umpush_bold_bilevel.png");
-        let area = Rect {
-            x0: 354,
-            y0: 1392,
-            x1: 407,
-            y1: 1456,
-        };
-        let centres = Centres {
-            own: vec![(366, '๑'), (395, '๐')],
-            neighbours: Vec::new(),
-            slashes: Vec::new(),
-        };
-        let read = read_glyphs(&page, area, (1409, 1452), &centres, &[]);
+        let read = read_on_page(
+            "umpush_bold_bilevel.png",
+            (354, 1392, 407, 1456),
+            (1409, 1452),
+            &[(366, '๑'), (395, '๐')],
+            &[],
+            &[],
+        );
         assert_eq!(read_run(&read).text, "๑๐");
     }
 
