@@ -11,8 +11,9 @@
 //! cargo run --release --example train_digit_model -- --dir target/try --hold-out Loma --test-dir target/digit-training
 //! ```
 //!
-//! One hidden layer, Adam, softmax cross-entropy, a fixed seed: the same sheets give the same
-//! model. The features are the library's own ([`prakat::ocr::digit_classifier::features`]), so
+//! Five networks (`--members`), each one hidden layer, Adam, softmax cross-entropy, member k
+//! from the fixed seed + k: the same sheets give the same model. Why five: see
+//! [`prakat::ocr::digit_model::Ensemble`]. The features are the library's own ([`prakat::ocr::digit_classifier::features`]), so
 //! training and recognition cannot drift apart.
 
 use std::path::{Path, PathBuf};
@@ -22,7 +23,7 @@ use image::GrayImage;
 use rayon::prelude::*;
 
 use prakat::ocr::digit_classifier::{features, FEATURES};
-use prakat::ocr::digit_model::{softmax, Mlp, CLASSES, NOT_A_DIGIT};
+use prakat::ocr::digit_model::{softmax, Ensemble, Mlp, CLASSES, NOT_A_DIGIT};
 
 const CELL: u32 = 96;
 const COLS: u32 = 40;
@@ -41,6 +42,7 @@ struct Args {
     seed: u64,
     epochs: usize,
     hidden: usize,
+    members: usize,
 }
 
 fn args() -> Result<Args> {
@@ -52,6 +54,7 @@ fn args() -> Result<Args> {
         seed: 0x5eed_d161_7500_0001,
         epochs: 15,
         hidden: 128,
+        members: 5,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -64,6 +67,7 @@ fn args() -> Result<Args> {
             "--seed" => a.seed = value()?.parse()?,
             "--epochs" => a.epochs = value()?.parse()?,
             "--hidden" => a.hidden = value()?.parse()?,
+            "--members" => a.members = value()?.parse()?,
             _ => bail!("unknown argument {flag}"),
         }
     }
@@ -162,10 +166,13 @@ impl Adam {
     }
 }
 
-fn accuracy(model: &Mlp, samples: &[&Sample]) -> (f64, f64, usize, usize) {
+fn accuracy(
+    probabilities: impl Fn(&[f32]) -> [f32; CLASSES],
+    samples: &[&Sample],
+) -> (f64, f64, usize, usize) {
     let (mut digits, mut digits_right, mut others, mut others_right) = (0, 0, 0, 0);
     for s in samples {
-        let p = model.probabilities(&s.x);
+        let p = probabilities(&s.x);
         let best = (0..CLASSES)
             .max_by(|&a, &b| p[a].total_cmp(&p[b]))
             .unwrap_or(0);
@@ -222,8 +229,52 @@ fn main() -> Result<()> {
         test.len(),
         args.hold_out.join(", ")
     );
+    // Member k starts from seed + k: its own first weights and sample order.
+    let mut members = Vec::new();
+    for k in 0..args.members.max(1) {
+        eprintln!("member {}:", k + 1);
+        members.push(train_one(
+            &args,
+            &train,
+            &test,
+            args.seed.wrapping_add(k as u64),
+        ));
+    }
+    let model = Ensemble::new(members).context("no members")?;
+    let (d, o, _, _) = accuracy(|x| model.probabilities(x), &train);
+    eprintln!("all members: train digits {d:.4} others {o:.4}");
+    if !test.is_empty() {
+        let mut confusions = std::collections::BTreeMap::new();
+        for s in &test {
+            let p = model.probabilities(&s.x);
+            let best = (0..CLASSES)
+                .max_by(|&a, &b| p[a].total_cmp(&p[b]))
+                .unwrap_or(0);
+            if best != s.class {
+                *confusions.entry((name(s.class), name(best))).or_insert(0) += 1;
+            }
+        }
+        let mut v: Vec<_> = confusions.into_iter().collect();
+        v.sort_by_key(|e| std::cmp::Reverse(e.1));
+        let listed: Vec<String> = v
+            .iter()
+            .take(12)
+            .map(|((a, b), n)| format!("{a}→{b} {n}"))
+            .collect();
+        eprintln!("held out, mistaken: {}", listed.join(", "));
+    }
+    if args.hold_out.is_empty() {
+        std::fs::write(&args.out, model.to_bytes())
+            .with_context(|| format!("writing {}", args.out.display()))?;
+        eprintln!("wrote {}", args.out.display());
+    }
+    Ok(())
+}
+
+/// One network: He-initialised from `seed`, Adam over shuffled mini-batches.
+fn train_one(args: &Args, train: &[&Sample], test: &[&Sample], seed: u64) -> Mlp {
     let (n, h) = (FEATURES, args.hidden);
-    let mut rng = Rng(args.seed.max(1));
+    let mut rng = Rng(seed.max(1));
     let mut model = Mlp {
         inputs: n,
         hidden: h,
@@ -309,11 +360,11 @@ fn main() -> Result<()> {
             opt[2].step(&mut model.w2, &gw2, lr, t, 1e-4);
             opt[3].step(&mut model.b2, &gb2, lr, t, 0.0);
         }
-        let (d, o, _, _) = accuracy(&model, &train);
+        let (d, o, _, _) = accuracy(|x| model.probabilities(x), train);
         let report = if test.is_empty() {
             String::new()
         } else {
-            let (td, to, nd, no) = accuracy(&model, &test);
+            let (td, to, nd, no) = accuracy(|x| model.probabilities(x), test);
             format!("  held out: digits {td:.4} ({nd}), others {to:.4} ({no})")
         };
         eprintln!(
@@ -322,30 +373,5 @@ fn main() -> Result<()> {
             loss / train.len() as f64
         );
     }
-    if !test.is_empty() {
-        let mut confusions = std::collections::BTreeMap::new();
-        for s in &test {
-            let p = model.probabilities(&s.x);
-            let best = (0..CLASSES)
-                .max_by(|&a, &b| p[a].total_cmp(&p[b]))
-                .unwrap_or(0);
-            if best != s.class {
-                *confusions.entry((name(s.class), name(best))).or_insert(0) += 1;
-            }
-        }
-        let mut v: Vec<_> = confusions.into_iter().collect();
-        v.sort_by_key(|e| std::cmp::Reverse(e.1));
-        let listed: Vec<String> = v
-            .iter()
-            .take(12)
-            .map(|((a, b), n)| format!("{a}→{b} {n}"))
-            .collect();
-        eprintln!("held out, mistaken: {}", listed.join(", "));
-    }
-    if args.hold_out.is_empty() {
-        std::fs::write(&args.out, model.to_bytes())
-            .with_context(|| format!("writing {}", args.out.display()))?;
-        eprintln!("wrote {}", args.out.display());
-    }
-    Ok(())
+    model
 }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use image::GrayImage;
 
-use super::digit_model::{Mlp, NOT_A_DIGIT};
+use super::digit_model::{Ensemble, NOT_A_DIGIT};
 
 /// Side of the grid of ink shares the model reads.
 const GRID: usize = 16;
@@ -129,11 +129,11 @@ pub fn features(img: &GrayImage) -> Option<(Vec<f32>, f32)> {
     Some((x, aspect))
 }
 
-static MODEL: LazyLock<Option<Mlp>> = LazyLock::new(|| {
+static MODEL: LazyLock<Option<Ensemble>> = LazyLock::new(|| {
     // The model is data of this repository, checked by the tests: one that does not read
     // leaves re-recognition off rather than panicking.
-    Mlp::from_bytes(include_bytes!("../../dictionaries/digit_model.bin"))
-        .filter(|m| m.inputs == FEATURES)
+    Ensemble::from_bytes(include_bytes!("../../dictionaries/digit_model.bin"))
+        .filter(|m| m.inputs() == FEATURES)
 });
 
 /// Whether the digit model is there to use.
