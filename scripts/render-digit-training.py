@@ -14,11 +14,15 @@ Faces: fonts-thai-tlwg (Laksaman — TH Sarabun's metrics — Norasi, Garuda, Lo
 Waree, Purisa), fonts-arundina (Arundina Sans, Serif, Sans Mono) and fonts-noto-core/-extra
 (Noto Sans Thai, Noto Serif Thai in several weights and widths). Kept out, for the held-out
 test pages of fixtures/make_digit_pages.py: Umpush, Sawasdee, Noto Looped Thai and the
-typewriter faces (TlwgTypist, TlwgTypo, TlwgTypewriter, TlwgMono).
+typewriter faces (TlwgTypist, TlwgTypo, TlwgTypewriter, TlwgMono), GNU FreeSerif, and the
+Cadson Demak faces of fixtures/fonts (Sarabun, Trirong, Pridi, Taviraj, Maitree, Niramit,
+Kodchasan).
 
-Needs: apt-get install fonts-thai-tlwg fonts-arundina fonts-noto-core fonts-noto-extra;
-pip install pillow. Run from the repository root:
-    python3 scripts/render-digit-training.py
+Needs: apt-get install fonts-thai-tlwg fonts-arundina fonts-noto-core fonts-noto-extra
+python3-pil. Run from the repository root:
+    /usr/bin/python3 scripts/render-digit-training.py
+(Debian 12's Pillow 9.4 draws the sheets the committed model was trained on, byte for byte;
+another Pillow draws them a little otherwise, and so gives another model.)
 """
 import io
 import random
