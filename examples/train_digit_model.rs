@@ -13,8 +13,9 @@
 //!
 //! Five networks (`--members`), each one hidden layer, Adam, softmax cross-entropy, member k
 //! from the fixed seed + k: the same sheets give the same model. Why five: see
-//! [`prakat::ocr::digit_model::Ensemble`]. The features are the library's own ([`prakat::ocr::digit_classifier::features`]), so
-//! training and recognition cannot drift apart.
+//! [`prakat::ocr::digit_model::Ensemble`]. The features are the library's own
+//! ([`prakat::ocr::digit_classifier::features`]), so training and recognition cannot drift
+//! apart.
 
 use std::path::{Path, PathBuf};
 
