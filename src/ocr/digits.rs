@@ -1197,6 +1197,13 @@ impl AreaReading {
 /// third of a digit of the last, with no comma or period between, is too (Tesseract cut a
 /// number short: ๒๔๙ for ๒๔๙๗), but only while each is likelier a digit than not and is no
 /// neighbouring number's. Glyphs an earlier run of the line read (`taken`) are left out.
+///
+/// The glyphs are looked for up to twice the area's height either side of it; where a chain
+/// reaches the edge of that, the glyph there is cut short and reads as something else (a
+/// number's first digit three digits left of the one Tesseract boxed: Sarabun's ๗ of `๗๙๐`,
+/// where it wrote `ซ«๐`), and the run is read again with three heights either side. (Not
+/// always three: more of the line in the patch changes the typical digit's size and the
+/// specks taken for periods, for the worse on three pages.)
 fn read_glyphs(
     image: &GrayImage,
     area: Rect,
@@ -1204,15 +1211,36 @@ fn read_glyphs(
     centres: &Centres,
     taken: &[(u32, u32)],
 ) -> AreaReading {
+    let (read, at_edge) = read_glyphs_within(image, area, core, centres, taken, 2);
+
+    if at_edge {
+        read_glyphs_within(image, area, core, centres, taken, 3).0
+    } else {
+        read
+    }
+}
+
+/// [`read_glyphs`] with the glyphs looked for `heights` of the area's height either side of
+/// it; whether a chain of glyphs reached the edge of that.
+fn read_glyphs_within(
+    image: &GrayImage,
+    area: Rect,
+    core: (u32, u32),
+    centres: &Centres,
+    taken: &[(u32, u32)],
+    heights: u32,
+) -> (AreaReading, bool) {
     let (w, h) = image.dimensions();
-    let widen = 2 * area.y1.saturating_sub(area.y0);
+    let widen = heights * area.y1.saturating_sub(area.y0);
     let pad = 3;
     let (x0, y0) = (area.x0.saturating_sub(widen), area.y0.saturating_sub(pad));
     let (x1, y1) = ((area.x1 + widen).min(w), (area.y1 + pad).min(h));
     if x1 <= x0 + 1 || y1 <= y0 + 1 {
-        return AreaReading::default();
+        return (AreaReading::default(), false);
     }
     let patch = image::imageops::crop_imm(image, x0, y0, x1 - x0, y1 - y0).to_image();
+    // (Not the page's own edge: nothing more is there.)
+    let (edge_left, edge_right) = (x0 > 0, x1 < w);
     let band = (core.0.saturating_sub(y0), core.1.saturating_sub(y0));
     let slashes: Vec<(u32, u32)> = centres
         .slashes
@@ -1347,14 +1375,16 @@ fn read_glyphs(
     let mut right_edge = own.iter().map(|o| o.1).max().unwrap_or(own1);
     let mut left_edge = own.iter().map(|o| o.0).min().unwrap_or(own0);
     let mut kept = own;
+    let mut at_edge = false;
     for (a, b, g) in &outside {
         if (a + b) / 2 <= right_edge {
             continue;
         }
         // (A missing glyph is counted off only once one is found: a letter tried on one side
         // leaves the count for the other.)
-        let Some((drifted, r)) =
-            beside(right_edge, *a, missing).and_then(|drifted| Some((drifted, digit(*a, *b, g)?)))
+        let next_to = beside(right_edge, *a, missing);
+        at_edge |= edge_right && *b >= patch.width() && next_to.is_some();
+        let Some((drifted, r)) = next_to.and_then(|drifted| Some((drifted, digit(*a, *b, g)?)))
         else {
             break;
         };
@@ -1366,8 +1396,9 @@ fn read_glyphs(
         if (a + b) / 2 >= left_edge {
             continue;
         }
-        let Some((drifted, r)) =
-            beside(*b, left_edge, missing).and_then(|drifted| Some((drifted, digit(*a, *b, g)?)))
+        let next_to = beside(*b, left_edge, missing);
+        at_edge |= edge_left && *a == 0 && next_to.is_some();
+        let Some((drifted, r)) = next_to.and_then(|drifted| Some((drifted, digit(*a, *b, g)?)))
         else {
             break;
         };
@@ -1435,7 +1466,7 @@ fn read_glyphs(
         }
     }
     out.period = out.periods.last().copied().unwrap_or(false);
-    out
+    (out, at_edge)
 }
 
 /// Cuts a run's patch into glyphs: connected pieces of ink, pieces over one another joined
@@ -2180,6 +2211,50 @@ mod tests {
             &[],
             &[],
         );
+        assert_eq!(read_run(&read).text, "๑๐");
+    }
+
+    #[test]
+    fn a_chain_that_reaches_the_patch_s_edge_is_looked_for_again_wider() {
+        // Sarabun, `๗๙๐/๒๕๔๕` (sarabun.jpg), written `ซ«๐/` by Tesseract, which boxed only
+        // the ๐ as a digit: the ๗ three digits left of it lies across the edge of the patch
+        // first looked in, and cut short reads as no digit; looked for again wider, the
+        // chain takes it.
+        let (area, core) = (
+            Rect {
+                x0: 575,
+                y0: 1420,
+                x1: 604,
+                y1: 1458,
+            },
+            (1430, 1456),
+        );
+        let centres = Centres {
+            own: vec![(589, '๐')],
+            neighbours: vec![(564, false), (649, true)],
+            slashes: vec![(610, 631)],
+        };
+        let page = deskewed_page("sarabun.jpg");
+        let (first, at_edge) = read_glyphs_within(&page, area, core, &centres, &[], 2);
+        assert!(at_edge);
+        assert_eq!(read_run(&first).text, "๙๐");
+        let read = read_glyphs(&page, area, core, &centres, &[]);
+        assert_eq!(read_run(&read).text, "๗๙๐");
+        // A run whose chains end inside the patch (Umpush Bold bilevel's `๑๐`) is not.
+        let centres = Centres {
+            own: vec![(366, '๑'), (395, '๐')],
+            neighbours: Vec::new(),
+            slashes: Vec::new(),
+        };
+        let area = Rect {
+            x0: 354,
+            y0: 1392,
+            x1: 407,
+            y1: 1456,
+        };
+        let page = deskewed_page("umpush_bold_bilevel.png");
+        let (read, at_edge) = read_glyphs_within(&page, area, (1409, 1452), &centres, &[], 2);
+        assert!(!at_edge);
         assert_eq!(read_run(&read).text, "๑๐");
     }
 
