@@ -1212,7 +1212,6 @@ fn read_glyphs(
     taken: &[(u32, u32)],
 ) -> AreaReading {
     let (read, at_edge) = read_glyphs_within(image, area, core, centres, taken, 2);
-
     if at_edge {
         read_glyphs_within(image, area, core, centres, taken, 3).0
     } else {
@@ -2119,13 +2118,31 @@ mod tests {
         neighbours: &[(u32, bool)],
         slashes: &[(u32, u32)],
     ) -> AreaReading {
+        read_on_page_within(page, (x0, y0, x1, y1), core, own, neighbours, slashes, None).0
+    }
+
+    /// [`read_on_page`], with the glyphs looked for `heights` of the area's height either
+    /// side ([`read_glyphs_within`]), or as [`read_glyphs`] looks (`None`); whether a chain
+    /// reached the patch's edge (`false` for `None`).
+    fn read_on_page_within(
+        page: &str,
+        (x0, y0, x1, y1): (u32, u32, u32, u32),
+        core: (u32, u32),
+        own: &[(u32, char)],
+        neighbours: &[(u32, bool)],
+        slashes: &[(u32, u32)],
+        heights: Option<u32>,
+    ) -> (AreaReading, bool) {
         let centres = Centres {
             own: own.to_vec(),
             neighbours: neighbours.to_vec(),
             slashes: slashes.to_vec(),
         };
-        let area = Rect { x0, y0, x1, y1 };
-        read_glyphs(&deskewed_page(page), area, core, &centres, &[])
+        let (page, area) = (deskewed_page(page), Rect { x0, y0, x1, y1 });
+        match heights {
+            Some(n) => read_glyphs_within(&page, area, core, &centres, &[], n),
+            None => (read_glyphs(&page, area, core, &centres, &[]), false),
+        }
     }
 
     #[test]
@@ -2220,40 +2237,31 @@ mod tests {
         // the ๐ as a digit: the ๗ three digits left of it lies across the edge of the patch
         // first looked in, and cut short reads as no digit; looked for again wider, the
         // chain takes it.
-        let (area, core) = (
-            Rect {
-                x0: 575,
-                y0: 1420,
-                x1: 604,
-                y1: 1458,
-            },
-            (1430, 1456),
-        );
-        let centres = Centres {
-            own: vec![(589, '๐')],
-            neighbours: vec![(564, false), (649, true)],
-            slashes: vec![(610, 631)],
+        let sarabun = |heights| {
+            read_on_page_within(
+                "sarabun.jpg",
+                (575, 1420, 604, 1458),
+                (1430, 1456),
+                &[(589, '๐')],
+                &[(564, false), (649, true)],
+                &[(610, 631)],
+                heights,
+            )
         };
-        let page = deskewed_page("sarabun.jpg");
-        let (first, at_edge) = read_glyphs_within(&page, area, core, &centres, &[], 2);
+        let (first, at_edge) = sarabun(Some(2));
         assert!(at_edge);
         assert_eq!(read_run(&first).text, "๙๐");
-        let read = read_glyphs(&page, area, core, &centres, &[]);
-        assert_eq!(read_run(&read).text, "๗๙๐");
+        assert_eq!(read_run(&sarabun(None).0).text, "๗๙๐");
         // A run whose chains end inside the patch (Umpush Bold bilevel's `๑๐`) is not.
-        let centres = Centres {
-            own: vec![(366, '๑'), (395, '๐')],
-            neighbours: Vec::new(),
-            slashes: Vec::new(),
-        };
-        let area = Rect {
-            x0: 354,
-            y0: 1392,
-            x1: 407,
-            y1: 1456,
-        };
-        let page = deskewed_page("umpush_bold_bilevel.png");
-        let (read, at_edge) = read_glyphs_within(&page, area, (1409, 1452), &centres, &[], 2);
+        let (read, at_edge) = read_on_page_within(
+            "umpush_bold_bilevel.png",
+            (354, 1392, 407, 1456),
+            (1409, 1452),
+            &[(366, '๑'), (395, '๐')],
+            &[],
+            &[],
+            Some(2),
+        );
         assert!(!at_edge);
         assert_eq!(read_run(&read).text, "๑๐");
     }
