@@ -2220,15 +2220,22 @@ mod tests {
         assert_eq!(read_candidate(&read, "aco", Candidate::Label).text, "๑.๙.๒");
         // Umpush Bold bilevel, `๑๐` over the next line's `ที่`: the mai ek under the ๑'s
         // last columns is low in the run's rows but far below the ๑'s foot — no period.
-        let read = read_on_page(
+        let (read, _) = umpush_one_zero(None);
+        assert_eq!(read_run(&read).text, "๑๐");
+    }
+
+    /// Umpush Bold bilevel's `๑๐` (umpush_bold_bilevel.png), with the next line's `ที่`
+    /// under it: [`read_on_page_within`].
+    fn umpush_one_zero(heights: Option<u32>) -> (AreaReading, bool) {
+        read_on_page_within(
             "umpush_bold_bilevel.png",
             (354, 1392, 407, 1456),
             (1409, 1452),
             &[(366, '๑'), (395, '๐')],
             &[],
             &[],
-        );
-        assert_eq!(read_run(&read).text, "๑๐");
+            heights,
+        )
     }
 
     #[test]
@@ -2253,15 +2260,7 @@ mod tests {
         assert_eq!(read_run(&first).text, "๙๐");
         assert_eq!(read_run(&sarabun(None).0).text, "๗๙๐");
         // A run whose chains end inside the patch (Umpush Bold bilevel's `๑๐`) is not.
-        let (read, at_edge) = read_on_page_within(
-            "umpush_bold_bilevel.png",
-            (354, 1392, 407, 1456),
-            (1409, 1452),
-            &[(366, '๑'), (395, '๐')],
-            &[],
-            &[],
-            Some(2),
-        );
+        let (read, at_edge) = umpush_one_zero(Some(2));
         assert!(!at_edge);
         assert_eq!(read_run(&read).text, "๑๐");
     }
