@@ -16,7 +16,7 @@ Waree, Purisa), fonts-arundina (Arundina Sans, Serif, Sans Mono) and fonts-noto-
 test pages of fixtures/make_digit_pages.py: Umpush, Sawasdee, Noto Looped Thai and the
 typewriter faces (TlwgTypist, TlwgTypo, TlwgTypewriter, TlwgMono), GNU FreeSerif, and the
 Cadson Demak faces of fixtures/fonts (Sarabun, Trirong, Pridi, Taviraj, Maitree, Niramit,
-Kodchasan).
+Kodchasan, K2D, Mali, Chakra Petch, Bai Jamjuree, KoHo).
 
 Needs: apt-get install fonts-thai-tlwg fonts-arundina fonts-noto-core fonts-noto-extra
 python3-pil. Run from the repository root:
