@@ -1834,30 +1834,31 @@ fn split_touching(own: &GrayImage, t: u8) -> Option<(u32, GrayImage, GrayImage)>
 }
 
 /// Connected pieces of ink (8-neighbours): a label per pixel, 0 for paper.
+///
+/// Pieces are numbered in the order their first pixel comes row by row. The ink is marked
+/// once and neighbours found by index (this runs on every patch the pass reads, a run's
+/// line two heights either side: it was a quarter of the pass's time pixel by pixel).
 fn components(patch: &GrayImage, t: u8) -> Vec<u32> {
-    let (w, h) = patch.dimensions();
-    let mut labels = vec![0u32; (w * h) as usize];
+    let (w, h) = (patch.width() as usize, patch.height() as usize);
+    let ink: Vec<bool> = patch.as_raw().iter().take(w * h).map(|&v| v < t).collect();
+    let mut labels = vec![0u32; w * h];
     let mut next = 0u32;
     let mut stack = Vec::new();
-    for start in 0..(w * h) {
-        let (sx, sy) = (start % w, start / w);
-        if labels[start as usize] != 0 || patch.get_pixel(sx, sy).0[0] >= t {
+    for start in 0..w * h {
+        if labels[start] != 0 || !ink[start] {
             continue;
         }
         next += 1;
-        labels[start as usize] = next;
-        stack.push((sx, sy));
-        while let Some((x, y)) = stack.pop() {
-            for dy in -1i64..=1 {
-                for dx in -1i64..=1 {
-                    let (nx, ny) = (x as i64 + dx, y as i64 + dy);
-                    if nx < 0 || ny < 0 || nx >= w as i64 || ny >= h as i64 {
-                        continue;
-                    }
-                    let i = (ny as u32 * w + nx as u32) as usize;
-                    if labels[i] == 0 && patch.get_pixel(nx as u32, ny as u32).0[0] < t {
-                        labels[i] = next;
-                        stack.push((nx as u32, ny as u32));
+        labels[start] = next;
+        stack.push(start);
+        while let Some(i) = stack.pop() {
+            let (x, y) = (i % w, i / w);
+            let (xa, xb) = (x.saturating_sub(1), (x + 1).min(w - 1));
+            for ny in y.saturating_sub(1)..=(y + 1).min(h - 1) {
+                for j in ny * w + xa..=ny * w + xb {
+                    if labels[j] == 0 && ink[j] {
+                        labels[j] = next;
+                        stack.push(j);
                     }
                 }
             }
@@ -2371,6 +2372,37 @@ mod tests {
         // In the line it is no comma (a glyph of its own, or a piece of one).
         let (_, _, _, marks) = glyphs(&page(12), (10, 30), &[]);
         assert!(marks.is_empty());
+    }
+
+    #[test]
+    fn pieces_join_through_corners_and_are_numbered_in_reading_order() {
+        // Ink ('#') under the threshold, paper ('.') over it: a diagonal joins (8-neighbours),
+        // a gap of one column does not; the piece whose first pixel comes first row by row
+        // is 1, whatever its size; the patch's edges bound the search.
+        let rows = ["...#....##", "..#.....#.", ".#..#.....", "#...#....#"];
+        let patch = GrayImage::from_fn(10, 4, |x, y| {
+            let ink = rows[y as usize].as_bytes()[x as usize] == b'#';
+            image::Luma([if ink { 20 } else { 230 }])
+        });
+        let want = ["...1....22", "..1.....2.", ".1..3.....", "1...3....4"];
+        let got: Vec<String> = components(&patch, 128)
+            .chunks(10)
+            .map(|row| {
+                row.iter()
+                    .map(|&l| {
+                        if l == 0 {
+                            '.'
+                        } else {
+                            char::from(b'0' + l as u8)
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(got, want);
+        // Nothing at a threshold no pixel is under; nothing in an empty patch.
+        assert!(components(&patch, 10).iter().all(|&l| l == 0));
+        assert!(components(&GrayImage::new(0, 0), 128).is_empty());
     }
 
     #[test]
