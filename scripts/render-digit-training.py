@@ -15,8 +15,9 @@ Waree, Purisa), fonts-arundina (Arundina Sans, Serif, Sans Mono) and fonts-noto-
 (Noto Sans Thai, Noto Serif Thai in several weights and widths). Kept out, for the held-out
 test pages of fixtures/make_digit_pages.py: Umpush, Sawasdee, Noto Looped Thai and the
 typewriter faces (TlwgTypist, TlwgTypo, TlwgTypewriter, TlwgMono), GNU FreeSerif, and the
-Cadson Demak faces of fixtures/fonts (Sarabun, Trirong, Pridi, Taviraj, Maitree, Niramit,
-Kodchasan, K2D, Mali, Chakra Petch, Bai Jamjuree, KoHo).
+faces of fixtures/fonts (Cadson Demak's Sarabun, Trirong, Pridi, Taviraj, Maitree, Niramit,
+Kodchasan, K2D, Mali, Chakra Petch, Bai Jamjuree, KoHo, Fahkwang and Athiti; IBM Plex Sans
+Thai Looped).
 
 Needs: apt-get install fonts-thai-tlwg fonts-arundina fonts-noto-core fonts-noto-extra
 python3-pil. Run from the repository root:
