@@ -1768,17 +1768,15 @@ fn split_off_stroke(own: &GrayImage, t: u8, typical: f32) -> Option<(Piece, Piec
     let mut best: Option<((usize, f32), Piece, Vec<Pixel>)> = None;
     // Slants from upright to 45° (x gained per row going up), cut positions across the glyph.
     for slant in [0.0f32, 0.25, 0.5, 0.75, 1.0] {
-        // How many pixels lie left of each cut, counted from the pixels' places along the
-        // slant, sorted: most cuts leave more than a third of the ink on the stroke's side
-        // and are passed over without sorting the ink into two. (Quarters times whole rows
-        // and columns: exact in f32, so the counts are the comparisons' own.)
-        let mut along: Vec<f32> = ink
-            .iter()
-            .map(|&(x, y)| x as f32 - slant * (bottom - y) as f32)
-            .collect();
+        // A pixel's place across the slant: left of a cut where it is below the cut's column.
+        // How many pixels lie left of each cut is counted from the places sorted: most cuts
+        // leave more than a third of the ink on the stroke's side and are passed over
+        // without sorting the ink into two.
+        let place = |&(x, y): &Pixel| x as f32 - slant * (bottom - y) as f32;
+        let mut along: Vec<f32> = ink.iter().map(place).collect();
         along.sort_by(f32::total_cmp);
         for cut in 1..own.width() {
-            let left_of = |&(x, y): &Pixel| (x as f32) < cut as f32 + slant * (bottom - y) as f32;
+            let left_of = |p: &Pixel| place(p) < cut as f32;
             let left = along.partition_point(|&a| a < cut as f32);
             for stroke_left in [true, false] {
                 let strokes = if stroke_left { left } else { ink.len() - left };
@@ -1787,9 +1785,6 @@ fn split_off_stroke(own: &GrayImage, t: u8, typical: f32) -> Option<(Piece, Piec
                 }
                 let (stroke, digit): (Vec<Pixel>, Vec<Pixel>) =
                     ink.iter().partition(|p| left_of(p) == stroke_left);
-                if stroke.is_empty() || digit.is_empty() || stroke.len() * 3 > ink.len() {
-                    continue;
-                }
                 if !is_slash(&stroke, tall, typical) {
                     continue;
                 }
