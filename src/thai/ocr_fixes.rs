@@ -28,17 +28,23 @@ pub enum Rule {
     /// `พ.ศ.` read by the English model as `WA.` / `W.A.` before a year: the date parser
     /// needs the era back.
     LatinBuddhistEra,
+    /// A month's abbreviation between a day and a year with its first period read as sara u,
+    /// the vowel drawn under the letter where the period sits (`๒๙ กุย. ๕๘`, `๑๔ ธุ.ค. ๔๑`
+    /// for `ก.ย.` and `ธ.ค.`): the date finder needs the month back. Of the digit pages'
+    /// dates Tesseract writes about one in sixty this way.
+    MonthAbbreviationU,
     /// A line of scattered one- and two-character bits with wide gaps and some Latin letter
     /// or symbol among them (`co      97    a  NU    ๑2`): the Garuda emblem, a stamp or a
     /// signature read as text. Its digits would pass for numbers of the document.
     JunkLine,
 }
 
-pub const ALL_RULES: [Rule; 5] = [
+pub const ALL_RULES: [Rule; 6] = [
     Rule::LostMaiEkOnThi,
     Rule::KnownWords,
     Rule::OrphanMark,
     Rule::LatinBuddhistEra,
+    Rule::MonthAbbreviationU,
     Rule::JunkLine,
 ];
 
@@ -49,6 +55,7 @@ impl Rule {
             Rule::KnownWords => "known words (ocr_repairs.tsv)",
             Rule::OrphanMark => "orphan mark",
             Rule::LatinBuddhistEra => "พ.ศ. read as WA.",
+            Rule::MonthAbbreviationU => "month abbreviation's period read as ุ",
             Rule::JunkLine => "junk line (emblem, stamp)",
         }
     }
@@ -61,6 +68,7 @@ pub struct FixReport {
     pub known_words: usize,
     pub orphan_marks: usize,
     pub buddhist_era: usize,
+    pub month_abbreviations: usize,
     pub junk_lines: usize,
 }
 
@@ -70,6 +78,7 @@ impl FixReport {
         self.known_words += o.known_words;
         self.orphan_marks += o.orphan_marks;
         self.buddhist_era += o.buddhist_era;
+        self.month_abbreviations += o.month_abbreviations;
         self.junk_lines += o.junk_lines;
     }
 }
@@ -91,6 +100,52 @@ const THI_WORDS: &[&str] = &[
 /// `WA.`, `W.A.`, `WA` standing before a number (Thai or Arabic digits).
 static LATIN_BE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bW\.?A\.?\s*([๐-๙0-9])").expect("era pattern is valid"));
+
+/// The two-part month abbreviations (`ก.ย.`, `เม.ย.`) written with sara u for the first
+/// period (and the second period, or the first too, there or not), between the digits of a
+/// day and a year; and the abbreviation each such spelling is.
+static MONTH_U: LazyLock<(Regex, Vec<(String, String)>)> = LazyLock::new(|| {
+    let mut spellings = Vec::new();
+    let mut alternatives = Vec::new();
+    for month in &crate::dictionaries::get().months {
+        for form in &month.forms {
+            let parts: Vec<&str> = form.split('.').filter(|p| !p.is_empty()).collect();
+            if let [first, second] = parts[..] {
+                alternatives.push(format!(
+                    r"{}\u{{0E38}}\.?{}\.?",
+                    regex::escape(first),
+                    regex::escape(second)
+                ));
+                spellings.push((format!("{first}{second}"), format!("{first}.{second}.")));
+            }
+        }
+    }
+    let pattern = format!(r"([0-9๐-๙]\s?)({})(\s?[0-9๐-๙])", alternatives.join("|"));
+    (
+        Regex::new(&pattern).expect("month abbreviation pattern is valid"),
+        spellings,
+    )
+});
+
+/// Gives the abbreviations of [`MONTH_U`] their periods back.
+fn month_abbreviations(s: &str, count: &mut usize) -> String {
+    let (pattern, spellings) = &*MONTH_U;
+    pattern
+        .replace_all(s, |c: &regex::Captures| {
+            let letters: String = c[2]
+                .chars()
+                .filter(|&ch| ch != '.' && ch != '\u{0E38}')
+                .collect();
+            match spellings.iter().find(|(key, _)| *key == letters) {
+                Some((_, abbreviation)) => {
+                    *count += 1;
+                    format!("{}{abbreviation}{}", &c[1], &c[3])
+                }
+                None => c[0].to_string(),
+            }
+        })
+        .into_owned()
+}
 
 static KNOWN: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
     include_str!("../../dictionaries/ocr_repairs.tsv")
@@ -116,6 +171,7 @@ pub fn fix_with(text: &str, rules: &[Rule]) -> (String, FixReport) {
             Rule::KnownWords => known_words(&s, &mut r.known_words),
             Rule::OrphanMark => orphan_marks(&s, &mut r.orphan_marks),
             Rule::JunkLine => junk_lines(&s, &mut r.junk_lines),
+            Rule::MonthAbbreviationU => month_abbreviations(&s, &mut r.month_abbreviations),
             Rule::LatinBuddhistEra => {
                 let n = LATIN_BE.find_iter(&s).count();
                 r.buddhist_era += n;
@@ -266,6 +322,25 @@ mod tests {
         assert_eq!(r.buddhist_era, 2);
         // Not before a number, or inside a word: left alone.
         assert_eq!(fix("WA state, SWAT 5").0, "WA state, SWAT 5");
+    }
+
+    #[test]
+    fn a_month_abbreviations_period_read_as_sara_u_comes_back() {
+        let text = "ลงวันที่ ๒๙ กุย. ๕๘ และ ๑๔ ธุ.ค. ๔๑ และ ๑๕ เมุย.๔๘ และ 3 พุย 66";
+        let (s, r) = fix_with(text, &[Rule::MonthAbbreviationU]);
+        assert_eq!(
+            s,
+            "ลงวันที่ ๒๙ ก.ย. ๕๘ และ ๑๔ ธ.ค. ๔๑ และ ๑๕ เม.ย.๔๘ และ 3 พ.ย. 66"
+        );
+        assert_eq!(r.month_abbreviations, 4);
+        let found = crate::thai::dates::find_dates(&s).0;
+        assert_eq!(
+            found.iter().map(|d| d.iso.as_str()).collect::<Vec<_>>(),
+            ["2015-09-29", "1998-12-14", "2005-04-15", "2023-11-03"]
+        );
+        // Not between a day and a year, or not a month: left alone.
+        let other = "กุยช่าย ๒ กุย กุย. ๕๘ ๒ กุย. นั้น ๓ ขุค. ๔๑";
+        assert_eq!(fix_with(other, &[Rule::MonthAbbreviationU]).0, other);
     }
 
     #[test]
