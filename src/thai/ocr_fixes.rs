@@ -33,18 +33,24 @@ pub enum Rule {
     /// for `ก.ย.` and `ธ.ค.`): the date finder needs the month back. Of the digit pages'
     /// dates Tesseract writes about one in sixty this way.
     MonthAbbreviationU,
+    /// A month's name between a day and a year with its vowels and tone marks misplaced or
+    /// lost (`๓๐ กนัยายน พ.ศ. ๒๕๔๗`, `๒๒ มนี๊าคม ๒๕๕๑`, `๗ ตลาคม`): the letters are the
+    /// month's, in order, so the name is put back. Tesseract writes the marks after the next
+    /// letter on monospace faces (TlwgMono), where a mark has a cell of its own.
+    MonthNameMarks,
     /// A line of scattered one- and two-character bits with wide gaps and some Latin letter
     /// or symbol among them (`co      97    a  NU    ๑2`): the Garuda emblem, a stamp or a
     /// signature read as text. Its digits would pass for numbers of the document.
     JunkLine,
 }
 
-pub const ALL_RULES: [Rule; 6] = [
+pub const ALL_RULES: [Rule; 7] = [
     Rule::LostMaiEkOnThi,
     Rule::KnownWords,
     Rule::OrphanMark,
     Rule::LatinBuddhistEra,
     Rule::MonthAbbreviationU,
+    Rule::MonthNameMarks,
     Rule::JunkLine,
 ];
 
@@ -56,6 +62,7 @@ impl Rule {
             Rule::OrphanMark => "orphan mark",
             Rule::LatinBuddhistEra => "พ.ศ. read as WA.",
             Rule::MonthAbbreviationU => "month abbreviation's period read as ุ",
+            Rule::MonthNameMarks => "month name's marks misplaced",
             Rule::JunkLine => "junk line (emblem, stamp)",
         }
     }
@@ -69,6 +76,7 @@ pub struct FixReport {
     pub orphan_marks: usize,
     pub buddhist_era: usize,
     pub month_abbreviations: usize,
+    pub month_names: usize,
     pub junk_lines: usize,
 }
 
@@ -79,6 +87,7 @@ impl FixReport {
         self.orphan_marks += o.orphan_marks;
         self.buddhist_era += o.buddhist_era;
         self.month_abbreviations += o.month_abbreviations;
+        self.month_names += o.month_names;
         self.junk_lines += o.junk_lines;
     }
 }
@@ -147,6 +156,39 @@ fn month_abbreviations(s: &str, count: &mut usize) -> String {
         .into_owned()
 }
 
+/// A word of Thai letters between a day (one or two digits) and the digits of a year
+/// (`พ.ศ.` between them or not).
+static BETWEEN_DAY_AND_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(^|[^0-9๐-๙])([0-9๐-๙]{1,2}\s?)([\u{0E01}-\u{0E4E}]{4,14})(\s?(?:พ\.\s?ศ\.\s?)?[0-9๐-๙])",
+    )
+    .expect("day-word-year pattern is valid")
+});
+
+/// A word's letters without its combining vowels and marks: what stays of a month's name
+/// when the marks are misplaced. The twelve names' skeletons all differ.
+fn skeleton(word: &str) -> String {
+    word.chars().filter(|&c| !is_combining_mark(c)).collect()
+}
+
+/// Puts back the month names of [`Rule::MonthNameMarks`].
+fn month_names(s: &str, count: &mut usize) -> String {
+    let months = &crate::dictionaries::get().months;
+    BETWEEN_DAY_AND_YEAR
+        .replace_all(s, |c: &regex::Captures| {
+            let word = &c[3];
+            let key = skeleton(word);
+            match months.iter().find(|m| skeleton(m.name) == key) {
+                Some(m) if m.name != word => {
+                    *count += 1;
+                    format!("{}{}{}{}", &c[1], &c[2], m.name, &c[4])
+                }
+                _ => c[0].to_string(),
+            }
+        })
+        .into_owned()
+}
+
 static KNOWN: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
     include_str!("../../dictionaries/ocr_repairs.tsv")
         .lines()
@@ -172,6 +214,7 @@ pub fn fix_with(text: &str, rules: &[Rule]) -> (String, FixReport) {
             Rule::OrphanMark => orphan_marks(&s, &mut r.orphan_marks),
             Rule::JunkLine => junk_lines(&s, &mut r.junk_lines),
             Rule::MonthAbbreviationU => month_abbreviations(&s, &mut r.month_abbreviations),
+            Rule::MonthNameMarks => month_names(&s, &mut r.month_names),
             Rule::LatinBuddhistEra => {
                 let n = LATIN_BE.find_iter(&s).count();
                 r.buddhist_era += n;
@@ -341,6 +384,28 @@ mod tests {
         // Not between a day and a year, or not a month: left alone.
         let other = "กุยช่าย ๒ กุย กุย. ๕๘ ๒ กุย. นั้น ๓ ขุค. ๔๑";
         assert_eq!(fix_with(other, &[Rule::MonthAbbreviationU]).0, other);
+    }
+
+    #[test]
+    fn a_month_names_misplaced_marks_are_put_back() {
+        let text = "ลงวันที่ ๓๐ กนัยายน พ.ศ. ๒๕๔๗ และ ๒๒ มนี๊าคม ๒๕๕๑ และ ๗ ตลาคม พ.ศ.๒๕๕๕";
+        let (s, r) = fix_with(text, &[Rule::MonthNameMarks]);
+        assert_eq!(
+            s,
+            "ลงวันที่ ๓๐ กันยายน พ.ศ. ๒๕๔๗ และ ๒๒ มีนาคม ๒๕๕๑ และ ๗ ตุลาคม พ.ศ.๒๕๕๕"
+        );
+        assert_eq!(r.month_names, 3);
+        let found = crate::thai::dates::find_dates(&s).0;
+        assert_eq!(
+            found.iter().map(|d| d.iso.as_str()).collect::<Vec<_>>(),
+            ["2004-09-30", "2008-03-22", "2012-10-07"]
+        );
+        // Right already, not between a day and a year, or another word: left alone.
+        let other = "๓๐ กันยายน ๒๕๔๗ กนัยายน ๒๕๔๗ ๓ รหัสไปรษณีย์ ๑๐๒๐๐ ๕ ตลาด ๒๕๖๖";
+        assert_eq!(
+            fix_with(other, &[Rule::MonthNameMarks]),
+            (other.to_string(), FixReport::default())
+        );
     }
 
     #[test]
