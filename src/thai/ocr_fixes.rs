@@ -171,17 +171,26 @@ fn skeleton(word: &str) -> String {
     word.chars().filter(|&c| !is_combining_mark(c)).collect()
 }
 
+/// Each month name's skeleton, and the name (worked out once: every day-word-year match of
+/// every OCR'd page is looked up).
+static MONTH_SKELETONS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
+    crate::dictionaries::get()
+        .months
+        .iter()
+        .map(|m| (skeleton(m.name), m.name))
+        .collect()
+});
+
 /// Puts back the month names of [`Rule::MonthNameMarks`].
 fn month_names(s: &str, count: &mut usize) -> String {
-    let months = &crate::dictionaries::get().months;
     BETWEEN_DAY_AND_YEAR
         .replace_all(s, |c: &regex::Captures| {
             let word = &c[3];
             let key = skeleton(word);
-            match months.iter().find(|m| skeleton(m.name) == key) {
-                Some(m) if m.name != word => {
+            match MONTH_SKELETONS.iter().find(|(k, _)| *k == key) {
+                Some(&(_, name)) if name != word => {
                     *count += 1;
-                    format!("{}{}{}{}", &c[1], &c[2], m.name, &c[4])
+                    format!("{}{}{name}{}", &c[1], &c[2], &c[4])
                 }
                 _ => c[0].to_string(),
             }
