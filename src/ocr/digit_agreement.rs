@@ -4,7 +4,9 @@
 //! every ๙ of a face as ๗ (Umpush: its ๙ a close second each time), the page shows two
 //! different shapes both taken for ๗ — one of them is not, and the one the model is less
 //! sure of takes the digit it was next most sure of, if no other shape on the page surely
-//! has that.
+//! has that — or, where the model gave no such digit enough, the digit Tesseract wrote for
+//! it, if that is one Tesseract knows (Mali: its ๕, a ๔ with a flick, read ๔ by the model
+//! and ๕ by Tesseract, whose ๕ is ๕ or a digit it lacks — here ๔, the page's other shape).
 //!
 //! Glyphs are grouped by their ink grids (the 16×16 map the model read): average-linkage
 //! clustering, cut at twice the page's typical distance between a glyph and its nearest
@@ -29,6 +31,8 @@ pub struct Glyph {
     pub p: [f32; 10],
     /// The digit it was read as (0–9).
     pub digit: usize,
+    /// The digit Tesseract wrote for it (0–9), if it wrote a Thai digit.
+    pub written: Option<usize>,
 }
 
 /// Groups are cut at this many times the page's typical nearest-look-alike distance.
@@ -130,7 +134,11 @@ fn agree_piece(glyphs: &[Glyph]) -> Vec<usize> {
             let mean = votes[k].1;
             let next = (0..10)
                 .filter(|&e| e != d && !taken.contains(&e) && mean[e] >= NEXT_SUPPORT)
-                .max_by(|&a, &b| mean[a].total_cmp(&mean[b]));
+                .max_by(|&a, &b| mean[a].total_cmp(&mean[b]))
+                .or_else(|| {
+                    written_by_most(glyphs, &votes[k].0)
+                        .filter(|&w| w != d && !taken.contains(&w) && KNOWN[w] && mean[w] > 0.0)
+                });
             if let Some(e) = next {
                 votes[k].2 = e;
                 votes[k].3 = true;
@@ -150,7 +158,10 @@ fn agree_piece(glyphs: &[Glyph]) -> Vec<usize> {
         };
         for &i in members {
             let own = digits[i];
-            if own == *d || glyphs[i].p[*d] < OWN_SUPPORT {
+            // (A group moved to what Tesseract wrote vouches for the members it wrote so.)
+            let supported =
+                glyphs[i].p[*d] >= OWN_SUPPORT || (*moved && glyphs[i].written == Some(*d));
+            if own == *d || !supported {
                 continue;
             }
             let anothers = elsewhere(own) && !elsewhere(*d);
@@ -160,6 +171,21 @@ fn agree_piece(glyphs: &[Glyph]) -> Vec<usize> {
         }
     }
     digits
+}
+
+/// The digits Tesseract's Thai model has (๐ ๑ ๒ ๓ ๕): what it writes for one of them is
+/// that digit or one it lacks, never another it has (but about one time in a thousand).
+const KNOWN: [bool; 10] = [
+    true, true, true, true, false, true, false, false, false, false,
+];
+
+/// The digit Tesseract wrote for more than half of a group's members, if any.
+fn written_by_most(glyphs: &[Glyph], members: &[usize]) -> Option<usize> {
+    let mut count = [0usize; 10];
+    for w in members.iter().filter_map(|&i| glyphs[i].written) {
+        count[w] += 1;
+    }
+    (0..10).find(|&w| count[w] * 2 > members.len())
 }
 
 /// A group of look-alikes: its members, their mean support for each digit, the digit the
@@ -316,6 +342,7 @@ mod tests {
             ink,
             p: probs,
             digit: argmax(&probs),
+            written: None,
         }
     }
 
@@ -378,6 +405,29 @@ mod tests {
         let digits = agree(&page);
         assert_eq!(&digits[5..10], &[7; 5]);
         assert_eq!(&digits[10..], &[9; 3]);
+    }
+
+    #[test]
+    fn a_shape_with_nowhere_the_model_points_goes_to_what_tesseract_wrote() {
+        // Mali: ๔ read ๔ surely; ๕ (a ๔ with a flick) read ๔ too, ๙ second, ๕ a distant
+        // third — and ๙ is another shape's surely. Tesseract wrote ๕ for both shapes.
+        let mut page: Vec<Glyph> = (0..5).map(|k| glyph(1, k, &[(4, 0.99)])).collect();
+        page.extend((0..6).map(|k| glyph(3, k, &[(4, 0.86), (9, 0.13), (5, 0.01)])));
+        page.extend((0..4).map(|k| glyph(5, k, &[(9, 0.99)])));
+        page.iter_mut().take(11).for_each(|g| g.written = Some(5));
+        let digits = agree(&page);
+        assert_eq!(&digits[..5], &[4; 5]);
+        assert_eq!(&digits[5..11], &[5; 6]);
+        assert_eq!(&digits[11..], &[9; 4]);
+        // Where Tesseract wrote the digit the first shape surely is, or no Thai digit, or
+        // where another shape on the page surely is ๕, the second shape has nowhere to go.
+        for written in [Some(4), None] {
+            page.iter_mut().take(11).for_each(|g| g.written = written);
+            assert_eq!(&agree(&page)[5..11], &[4; 6]);
+        }
+        page.iter_mut().take(11).for_each(|g| g.written = Some(5));
+        page.extend((0..3).map(|k| glyph(6, k, &[(5, 0.99)])));
+        assert_eq!(&agree(&page)[5..11], &[4; 6]);
     }
 
     #[test]

@@ -596,6 +596,9 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
                 ink: r.ink,
                 digit: digit_agreement::argmax(&p),
                 p,
+                written: written
+                    .filter(|&c| is_thai_digit(c))
+                    .map(|c| c as usize - '๐' as usize),
             }
         })
         .collect();
