@@ -23,7 +23,7 @@ fixtures/make_digit_pages.py: Umpush, Sawasdee, Noto Looped Thai and the
 typewriter faces (TlwgTypist, TlwgTypo, TlwgTypewriter, TlwgMono), GNU FreeSerif, and the
 faces of fixtures/fonts (Cadson Demak's Sarabun, Trirong, Pridi, Taviraj, Maitree, Niramit,
 Kodchasan, K2D, Mali, Chakra Petch, Bai Jamjuree, KoHo, Fahkwang and Athiti; IBM Plex Sans
-Thai Looped; Noto Sans Thai Looped).
+Thai Looped and IBM Plex Sans Thai; Noto Sans Thai Looped).
 
 Needs: apt-get install fonts-thai-tlwg fonts-arundina fonts-noto-core fonts-noto-extra
 python3-pil. Run from the repository root:
