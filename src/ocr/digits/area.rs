@@ -1,0 +1,412 @@
+//! The glyphs of one run's area of the page: which ink there is the run's and not its
+//! neighbours' (Tesseract's boxes drift), each glyph classified, with the periods and
+//! slashes between them.
+
+use image::GrayImage;
+
+use super::boxes::Rect;
+use super::decide::{likely_a_digit, surely_a_digit, SURELY_NOT_A_DIGIT};
+use super::runs::{is_thai_digit, stands_in_for_a_digit};
+use super::segment::{glyphs, slash_shaped};
+use crate::ocr::digit_classifier::{classify, Reading};
+
+/// The middles (x) of a run's own glyph boxes and of its neighbours' on the same line, each
+/// neighbour with whether it is a digit, a stand-in for one, or past a period (its glyphs
+/// are never the run's).
+pub(super) struct Centres {
+    /// Each with the character Tesseract wrote for it.
+    pub(super) own: Vec<(u32, char)>,
+    pub(super) neighbours: Vec<(u32, bool)>,
+    /// The columns of a slash Tesseract wrote against the run.
+    pub(super) slashes: Vec<(u32, u32)>,
+}
+
+/// Whether one of `marks` (columns and bottom) low in the line — a period or a comma: its
+/// bottom below the middle of the line's `band` — reaches into the columns `left..right`
+/// between two glyphs: a number ends there. A speck higher up is a mark above the line (the
+/// tone mark of `ที่` over a ๒ set close to it), which parts nothing.
+pub(super) fn separated(
+    marks: &[(u32, u32, u32)],
+    band: (u32, u32),
+    left: u32,
+    right: u32,
+) -> bool {
+    let middle = (band.0 + band.1) / 2;
+    marks
+        .iter()
+        .any(|&(x0, x1, bottom)| x0 < right && x1 > left && bottom > middle)
+}
+
+/// Whose a glyph is, by the boxes nearest to its middle.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Owner {
+    Run,
+    /// A neighbouring number's: not this run's.
+    Digits,
+    /// A neighbouring letter's box is nearer, but boxes drift: the run's if it is surely a digit.
+    Letters,
+}
+
+impl Centres {
+    /// Whether the glyph in page columns `a..b` holds the middle of one of the run's own
+    /// boxes and is nearer them than any neighbour's, and is no slash Tesseract wrote: the
+    /// run's, however little of it its boxes cover (Tesseract boxed `๒๐` over the ๐ and a
+    /// sliver of the ๒, whose middle still fell in it; the ๒, half taken for a letter, was
+    /// lost).
+    pub(super) fn holds_own_box(&self, a: u32, b: u32) -> bool {
+        let slash = self
+            .slashes
+            .iter()
+            .any(|&(sa, sb)| b.min(sb).saturating_sub(a.max(sa)) * 2 >= b - a);
+        self.own.iter().any(|&(c, _)| (a..b).contains(&c))
+            && self.owner((a + b) / 2) == Owner::Run
+            && !slash
+    }
+
+    pub(super) fn owner(&self, x: u32) -> Owner {
+        let own = self.own.iter().map(|&(c, _)| c.abs_diff(x)).min();
+        let other = self
+            .neighbours
+            .iter()
+            .min_by_key(|(c, _)| c.abs_diff(x))
+            .map(|&(c, digit)| (c.abs_diff(x), digit));
+        match (own, other) {
+            (Some(own), Some((d, digit))) if d < own => {
+                if digit {
+                    Owner::Digits
+                } else {
+                    Owner::Letters
+                }
+            }
+            _ => Owner::Run,
+        }
+    }
+}
+
+/// A run's reading from the first look at the page's runs, with the columns that were taken
+/// on its line then.
+pub(super) type EarlierReading = (Vec<(u32, u32)>, AreaReading);
+
+/// What reading a run's area gave.
+#[derive(Debug, Default)]
+pub(super) struct AreaReading {
+    pub(super) glyphs: Vec<Reading>,
+    /// What Tesseract wrote for each glyph, where it wrote one character for each.
+    pub(super) written: Vec<Option<char>>,
+    /// How many characters other than Arabic digits Tesseract wrote for the run.
+    pub(super) written_count: usize,
+    /// A period follows the last glyph.
+    pub(super) period: bool,
+    /// Whether a period follows each glyph.
+    pub(super) periods: Vec<bool>,
+    /// The page columns of the glyphs read (what later runs must not read again).
+    pub(super) columns: Vec<(u32, u32)>,
+    /// Whether each glyph is a slash: no digit surely, and one thin stroke leaning right.
+    pub(super) slashes: Vec<bool>,
+    /// The run's own columns hold only glyphs an earlier run already read: its text is a
+    /// second reading of them (`๓ a` where the run ๓ took the ๗ Tesseract wrote as `a`).
+    pub(super) read_before: bool,
+}
+
+impl AreaReading {
+    /// Leaves out the first (or last) glyph where the model is sure it is no digit and others
+    /// remain.
+    pub(super) fn drop_edge(&mut self, first: bool) {
+        let n = self.glyphs.len();
+        let at = if first { 0 } else { n.saturating_sub(1) };
+        if n < 2 || self.glyphs[at].p_other < SURELY_NOT_A_DIGIT {
+            return;
+        }
+        self.glyphs.remove(at);
+        if at < self.periods.len() {
+            self.periods.remove(at);
+        }
+        if at < self.written.len() {
+            self.written.remove(at);
+        }
+        if at < self.columns.len() {
+            self.columns.remove(at);
+        }
+        if at < self.slashes.len() {
+            self.slashes.remove(at);
+        }
+        self.period = self.periods.last().copied().unwrap_or(false);
+    }
+}
+
+/// The glyphs in a run's area, read as digits.
+///
+/// Glyphs in the run's own columns are its; beside them, a chain of glyphs each within a
+/// third of a digit of the last, with no comma or period between, is too (Tesseract cut a
+/// number short: ๒๔๙ for ๒๔๙๗), but only while each is likelier a digit than not and is no
+/// neighbouring number's. Glyphs an earlier run of the line read (`taken`) are left out.
+///
+/// The glyphs are looked for up to twice the area's height either side of it; where a chain
+/// reaches the edge of that, the glyph there is cut short and reads as something else (a
+/// number's first digit three digits left of the one Tesseract boxed: Sarabun's ๗ of `๗๙๐`,
+/// where it wrote `ซ«๐`), and the run is read again with three heights either side. (Not
+/// always three: more of the line in the patch changes the typical digit's size and the
+/// specks taken for periods, for the worse on three pages.)
+pub(super) fn read_glyphs(
+    image: &GrayImage,
+    area: Rect,
+    core: (u32, u32),
+    centres: &Centres,
+    taken: &[(u32, u32)],
+) -> AreaReading {
+    let (read, at_edge) = read_glyphs_within(image, area, core, centres, taken, 2);
+    if at_edge {
+        read_glyphs_within(image, area, core, centres, taken, 3).0
+    } else {
+        read
+    }
+}
+
+/// [`read_glyphs`] with the glyphs looked for `heights` of the area's height either side of
+/// it; whether a chain of glyphs reached the edge of that.
+pub(super) fn read_glyphs_within(
+    image: &GrayImage,
+    area: Rect,
+    core: (u32, u32),
+    centres: &Centres,
+    taken: &[(u32, u32)],
+    heights: u32,
+) -> (AreaReading, bool) {
+    let (w, h) = image.dimensions();
+    let widen = heights * area.y1.saturating_sub(area.y0);
+    let pad = 3;
+    let (x0, y0) = (area.x0.saturating_sub(widen), area.y0.saturating_sub(pad));
+    let (x1, y1) = ((area.x1 + widen).min(w), (area.y1 + pad).min(h));
+    if x1 <= x0 + 1 || y1 <= y0 + 1 {
+        return (AreaReading::default(), false);
+    }
+    let patch = image::imageops::crop_imm(image, x0, y0, x1 - x0, y1 - y0).to_image();
+    // (Not the page's own edge: nothing more is there.)
+    let (edge_left, edge_right) = (x0 > 0, x1 < w);
+    let band = (core.0.saturating_sub(y0), core.1.saturating_sub(y0));
+    let slashes: Vec<(u32, u32)> = centres
+        .slashes
+        .iter()
+        .map(|&(a, b)| (a.saturating_sub(x0), b.saturating_sub(x0)))
+        .collect();
+    let (found, typical, specks, marks) = glyphs(&patch, band, &slashes);
+    let (own0, own1) = (area.x0 - x0, area.x1 - x0);
+    let slack = (0.5 * typical) as u32;
+    let (lo, hi) = (
+        own0.saturating_sub(slack),
+        (own1 + slack).min(patch.width()),
+    );
+    let is_taken = |a: u32, b: u32| {
+        taken.iter().any(|&(ta, tb)| {
+            let shared = (x0 + b).min(tb).saturating_sub((x0 + a).max(ta));
+            shared * 2 >= b - a
+        })
+    };
+    // The run's own glyphs: a third of the glyph's width or more in its columns (the LSTM's
+    // boxes are off by up to half a digit either way), or a glyph too wide for one digit
+    // joined to a neighbour's ink (`ศ.๒` touching), cut to the columns.
+    // Each glyph kept with its columns, what the model reads it as, and whether it must
+    // surely be a digit to count (it is nearer a neighbouring letter's box).
+    let mut own: Vec<(u32, u32, Reading, bool, Option<char>, bool)> = Vec::new();
+    let mut outside: Vec<(u32, u32, GrayImage)> = Vec::new();
+    let mut read_before = false;
+    // Each glyph's columns and lowest row of ink: where a period set after it sits (none
+    // looked for where no speck could be one).
+    let feet: Vec<(u32, u32, u32)> = found
+        .iter()
+        .filter(|_| !specks.is_empty())
+        .map(|(a, b, g)| {
+            let foot = (0..g.height())
+                .rev()
+                .find(|&y| (0..g.width()).any(|x| g.get_pixel(x, y).0[0] < 255))
+                .unwrap_or(0);
+            (*a, *b, foot)
+        })
+        .collect();
+    for (a, b, g) in found {
+        let shared = b.min(own1).saturating_sub(a.max(own0));
+        let (ca, cb) = (a.max(lo), b.min(hi));
+        let wide =
+            ((b - a) as f32) > 1.2 * typical && cb.saturating_sub(ca) as f32 >= 0.5 * typical;
+        // (A glyph holding the middle of one of the run's boxes is the run's however far its
+        // box drifted off it.)
+        let shared = if centres.holds_own_box(x0 + a, x0 + b) {
+            b - a
+        } else {
+            shared
+        };
+        if shared * 3 < b - a && !wide {
+            outside.push((a, b, g));
+            continue;
+        }
+        if is_taken(a, b) {
+            read_before = true;
+            continue;
+        }
+        if shared * 3 >= b - a {
+            let marked = match centres.owner(x0 + (a + b) / 2) {
+                Owner::Run => false,
+                Owner::Letters => true,
+                Owner::Digits => continue,
+            };
+            if let Some(r) = classify(&g) {
+                let slash = r.p_other >= SURELY_NOT_A_DIGIT && slash_shaped(&g, typical);
+                own.push((a, b, r, marked, None, slash));
+            }
+        } else {
+            // A cut the model is sure is no digit is a neighbour's ink alone (a slash
+            // touching the number's last digit, `๑๖๓/`): the glyph is left whole, beside the
+            // run (a wide ๘ reaching into its columns may still join it).
+            let cut = image::imageops::crop_imm(&g, ca - a, 0, cb - ca, g.height()).to_image();
+            match classify(&cut).filter(|r| r.p_other < SURELY_NOT_A_DIGIT) {
+                Some(r) => own.push((ca, cb, r, false, None, false)),
+                None => outside.push((a, b, g)),
+            }
+        }
+    }
+    read_before &= own.is_empty();
+    // Chains of digits out from the run's own glyphs (or its own columns), both ways.
+    let digit = |a: u32, b: u32, g: &GrayImage| {
+        if is_taken(a, b) || centres.owner(x0 + (a + b) / 2) == Owner::Digits {
+            return None;
+        }
+        classify(g).filter(likely_a_digit)
+    };
+    // Within a number digits stand closer than words do, and nothing stands between them (a
+    // comma or a period ends it: `๗๙,๕๑๔` is not to be one run).
+    // Kerned digits overlap (a tail of ๖ reaches under the next one's columns): a glyph is
+    // beside the chain when its middle is past the chain's edge.
+    // Digits set apart (a typewriter's, a monospace face's) stand as far apart as the run's
+    // own glyphs do: the widest gap between them, and a little more, is no word's space
+    // (that is a whole digit's width there), up to two thirds of a digit.
+    // (The glyphs come left to right.)
+    let widest_gap = own
+        .windows(2)
+        .map(|w| w[1].0.saturating_sub(w[0].1))
+        .max()
+        .unwrap_or(0);
+    let within = (0.35 * typical).max((1.3 * widest_gap as f32).min(0.65 * typical));
+    let near = |left: u32, right: u32| {
+        (right.saturating_sub(left) as f32) < within && !separated(&marks, band, left, right)
+    };
+    // Where Tesseract wrote more Thai digits (or letters standing in for them) than its
+    // columns hold glyphs, its boxes drifted (by up to a digit): that many glyphs beside them
+    // are the run's even a little further out (a typewriter's digits stand apart; `๒ณ` boxed
+    // over the ๗ alone, for ๒๗). (Not Arabic digits: the English model writes `19` for one.)
+    let written_digits = centres
+        .own
+        .iter()
+        .filter(|(_, c)| is_thai_digit(*c) || (stands_in_for_a_digit(*c) && !c.is_ascii_digit()))
+        .count();
+    // (A slash among the run's glyphs is none of those: `๕/` for ๘/, its ๕ boxed over the
+    // slash.)
+    let digit_glyphs = own.iter().filter(|o| !o.5).count();
+    let mut missing = written_digits.saturating_sub(digit_glyphs);
+    // Whether a glyph is beside the chain, and whether only as one of the missing ones.
+    let beside = |left: u32, right: u32, missing: usize| -> Option<bool> {
+        if near(left, right) {
+            return Some(false);
+        }
+        let drifted = missing > 0
+            && (right.saturating_sub(left) as f32) < 0.8 * typical
+            && !separated(&marks, band, left, right);
+        drifted.then_some(true)
+    };
+    let own_count = own.len();
+    let mut chained_left = false;
+    let mut right_edge = own.iter().map(|o| o.1).max().unwrap_or(own1);
+    let mut left_edge = own.iter().map(|o| o.0).min().unwrap_or(own0);
+    let mut kept = own;
+    let mut at_edge = false;
+    for (a, b, g) in &outside {
+        if (a + b) / 2 <= right_edge {
+            continue;
+        }
+        // (A missing glyph is counted off only once one is found: a letter tried on one side
+        // leaves the count for the other.)
+        let next_to = beside(right_edge, *a, missing);
+        at_edge |= edge_right && *b >= patch.width() && next_to.is_some();
+        let Some((drifted, r)) = next_to.and_then(|drifted| Some((drifted, digit(*a, *b, g)?)))
+        else {
+            break;
+        };
+        missing -= usize::from(drifted);
+        right_edge = *b;
+        kept.push((*a, *b, r, false, None, false));
+    }
+    for (a, b, g) in outside.iter().rev() {
+        if (a + b) / 2 >= left_edge {
+            continue;
+        }
+        let next_to = beside(*b, left_edge, missing);
+        at_edge |= edge_left && *a == 0 && next_to.is_some();
+        let Some((drifted, r)) = next_to.and_then(|drifted| Some((drifted, digit(*a, *b, g)?)))
+        else {
+            break;
+        };
+        missing -= usize::from(drifted);
+        left_edge = *a;
+        chained_left = true;
+        kept.push((*a, *b, r, false, None, false));
+    }
+    kept.sort_by_key(|k| k.0);
+    // What Tesseract wrote for each of the run's glyphs, where it wrote one character for
+    // each: by their order (its boxes drift by up to a digit, so the nearest box may be a
+    // neighbour's). Its characters go to the glyphs found with the chains in where they are
+    // as many (a chain found the glyph its boxes left out); else to the run's own glyphs
+    // where those are as many and no chain reached left — one that did found the number's
+    // first digit outside boxes drifted right, which took in something after it instead (a
+    // slash touching it: `๔๗๒/`).
+    let written_to = if kept.len() == centres.own.len() {
+        kept.len()
+    } else if own_count == centres.own.len() && !chained_left {
+        own_count
+    } else {
+        0
+    };
+    // (Without a chain to the left the run's own glyphs come first.)
+    for (k, &(_, c)) in kept.iter_mut().take(written_to).zip(&centres.own) {
+        k.4 = Some(c);
+    }
+    // A period: a speck in the lower half of the line starting within half a digit after a
+    // glyph (a clause label's `๖.๓`, the last one's `๓.`) — or a little before its last
+    // column, level with the glyph's foot: an italic digit's top leans out over the period
+    // set after its foot (FreeSerif Bold Italic's `๑.๙.๒`, the period 1–5 pixels inside
+    // columns a digit 25 high spans). (Not the mai ek of the next line's ที่ under a ๑.)
+    let low = (band.0 + band.1) / 2;
+    let overhang = (0.3 * typical) as u32;
+    let foot_of = |a: u32, b: u32| {
+        feet.iter()
+            .max_by_key(|f| f.1.min(b).saturating_sub(f.0.max(a)))
+            .map(|f| f.2)
+    };
+    let period_after = |a: u32, b: u32| {
+        let on_foot =
+            |sy: u32| foot_of(a, b).is_some_and(|foot| (sy.abs_diff(foot) as f32) <= 0.2 * typical);
+        specks.iter().any(|&(sx, sy)| {
+            let beside = sx >= b || (sx + overhang >= b && on_foot(sy));
+            sy > low && beside && (sx.saturating_sub(b) as f32) < 0.6 * typical
+        })
+    };
+    let mut out = AreaReading {
+        read_before,
+        written_count: centres
+            .own
+            .iter()
+            .filter(|(_, c)| !c.is_ascii_digit())
+            .count(),
+        ..AreaReading::default()
+    };
+    for &(a, b, reading, marked, tesseract, slash) in &kept {
+        // (Nearer a neighbour's box, but Tesseract wrote one of the run's digits for it.)
+        if !marked || surely_a_digit(&reading) || tesseract.is_some_and(is_thai_digit) {
+            out.glyphs.push(reading);
+            out.written.push(tesseract);
+            out.columns.push((x0 + a, x0 + b));
+            out.periods.push(period_after(a, b));
+            out.slashes.push(slash);
+        }
+    }
+    out.period = out.periods.last().copied().unwrap_or(false);
+    (out, at_edge)
+}

@@ -1,0 +1,278 @@
+//! Tokens Tesseract did not write as Thai digits that may still be numbers (a clause label
+//! read `©.`, a number read as Latin letters, letters where the words say a number stands):
+//! found in the text alone, and read again from the page only where the glyphs surely are
+//! digits (see [`super::decide`]).
+
+use super::runs::{is_thai_digit, stands_in_for_a_digit};
+use crate::thai::dates::month_of;
+
+/// A token Tesseract did not write as Thai digits that may still be a number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Candidate {
+    /// A line's first token, Thai text after it: where clause numbers stand (`©.`, `on.`).
+    Label,
+    /// A short token where a number may stand: Latin among Thai words (the English model's
+    /// reading of a number: `weed` for ๒๕๖๙, `coco` for ๔๑๙๐), Thai letters right after a
+    /// number or in one of its comma groups (a face's digits read as letters: `สสอ` for ๙๙๖).
+    Word,
+    /// A word of one or two characters where the words around it say a number stands: after
+    /// a word a number follows (`หมู่ที่ ญ`) or before a month's name (`วันที่ ฯ กรกฎาคม`).
+    /// The place vouches for it: one or two glyphs each likelier a digit than not are enough.
+    Slot,
+    /// The space before a word where the words around say a number stands (after a word a
+    /// number follows, before a month's name): ink there Tesseract wrote nothing for is read
+    /// as a [`Candidate::Slot`] is.
+    Gap,
+}
+
+/// Tokens Tesseract did not write as Thai digits that stand where numbers stand: tokens of no
+/// Thai letters and no Thai digits — Latin letters, symbols, Arabic digits, or one letter
+/// Tesseract writes for a digit — at the start of a line before Thai text or anywhere in a
+/// line that holds Thai (each part of one with a slash or a comma; where a number stands, a
+/// symbol alone too); Thai letters right after a number (up to five), before a month's name
+/// (up to three) or after a word a number follows ([`NUMBER_SLOTS`], up to four), or with an
+/// Arabic digit among them (up to four); one letter against `ที่`; the groups of a number's
+/// commas or slashes that hold no Thai digit; and the space before a word where a number
+/// stands ([`Candidate::Gap`], an empty range). Byte range of the token, the visible index
+/// of its first character, and which kind it is. Only glyphs the model is sure are Thai
+/// digits turn one into digits (see [`read_candidate`]) — or, where the words around say a
+/// number stands ([`Candidate::Slot`]), likely digits; genuine words and Arabic numbers stay
+/// as they are.
+pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
+    // (ฯ too: a typewriter's ๗ comes out as one.)
+    let is_thai_letter = |c: char| ('\u{0E01}'..='\u{0E2F}').contains(&c) || "เแโใไ".contains(c);
+    let mut out = Vec::new();
+    let mut seen = 0usize;
+    let mut offset = 0usize;
+    for line in text.split_inclusive('\n') {
+        // (Thai digits say so too: `Gaga Ins ๐ iced ๕๕๕๓` is a phone number's line whose
+        // words Tesseract's English model read.)
+        let thai_line = line.chars().any(|c| is_thai_letter(c) || is_thai_digit(c));
+        let mut first = true;
+        // The token before was a number in Thai digits.
+        let mut after_number = false;
+        // The token before ends with a word a number follows (`หมู่ที่`, `ข้อ`, `ร้อยละ`).
+        let mut after_slot = false;
+        let mut visible = seen;
+        let mut rest = line;
+        let mut byte = offset;
+        loop {
+            let lead = rest.len() - rest.trim_start().len();
+            byte += lead;
+            rest = &rest[lead..];
+            let token_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            if token_len == 0 {
+                break;
+            }
+            let token = &rest[..token_len];
+            let after = rest[token_len..].trim_start();
+            let n = token.chars().count();
+            // Before a month's name, where a date's day stands.
+            let before_month = after
+                .split_whitespace()
+                .next()
+                .is_some_and(|t| month_of(t).is_some());
+            // One or two characters where the words around say a number stands (`หมู่ที่ ญ`,
+            // `วันที่ ฯ กรกฎาคม`).
+            // Before a word that counts what a number counts (`๗๗๗๐ ราย`, `๗๖ วัน`), up to
+            // four characters.
+            let before_counter = after
+                .split_whitespace()
+                .next()
+                .is_some_and(|t| COUNTERS.contains(&t));
+            let in_slot = ((after_slot || before_month) && n <= 2) || (before_counter && n <= 4);
+            let word = if in_slot {
+                Candidate::Slot
+            } else {
+                Candidate::Word
+            };
+            // Before a word, where the words around say a number stands and Tesseract may
+            // have written nothing for it (`วันที่ กันยายน` for วันที่ ๗ กันยายน): the space
+            // is looked at on the page (see [`gap_area`]).
+            let a_word = n >= 3
+                && token.chars().any(is_thai_letter)
+                && !token
+                    .chars()
+                    .any(|c| is_thai_digit(c) || c.is_ascii_digit());
+            if !first && a_word && (after_slot || month_of(token).is_some()) && !after_number {
+                out.push((byte, byte, visible, Candidate::Gap));
+            }
+            // (A bracket opening the token may be a digit's shape — Noto Looped's condensed
+            // ๗ read `(` — but a list item's `(1)` is no number.)
+            let latin_like = !token
+                .char_indices()
+                .any(|(i, c)| is_thai_digit(c) || (c == '(' && i > 0) || c == ')')
+                && token.chars().all(|c| {
+                    // (Typographic punctuation too — quotes, primes, guillemets: `wed”` for
+                    // ๒๕๖๗, `Oma’` for ๑๗๙.)
+                    c.is_ascii_graphic()
+                        || ('\u{A1}'..='\u{FF}').contains(&c)
+                        || ('\u{2010}'..='\u{205E}').contains(&c)
+                        || stands_in_for_a_digit(c)
+                })
+                && (token.chars().any(|c| {
+                    // (Tesseract's English model writes a bold ๘ as `«`, ๔ as `¢`, ๖ as `>`.)
+                    c.is_ascii_alphanumeric()
+                        || ('\u{A1}'..='\u{FF}').contains(&c)
+                        || "<>@ฒงวฆญณ".contains(c)
+                })
+                    // (Where a number stands, any symbol: `หมู่ที่ =` for หมู่ที่ ๘.)
+                    || in_slot);
+            if latin_like {
+                if first && (1..=4).contains(&n) && after.chars().next().is_some_and(is_thai_letter)
+                {
+                    out.push((byte, byte + token_len, visible, Candidate::Label));
+                } else if thai_line && (1..=6).contains(&n) && !token.contains(['/', ',']) {
+                    out.push((byte, byte + token_len, visible, word));
+                } else if thai_line && (1..=9).contains(&n) {
+                    // A number with a slash or a comma read as Latin (`(00/@` for ๗๐๐/๙๙, a
+                    // house number; `MEd,` for ๓๔๖,): each part on its own, as the slash or
+                    // comma is no digit.
+                    let mut at = 0usize;
+                    let mut part_visible = visible;
+                    for part in token.split(['/', ',']) {
+                        let len = part.chars().count();
+                        if (1..=4).contains(&len) {
+                            out.push((byte + at, byte + at + part.len(), part_visible, word));
+                        }
+                        at += part.len() + 1;
+                        part_visible += len + 1;
+                    }
+                }
+            } else if first {
+                // A clause label whose last number came out as letters (`๑.๒.ดา` for ๑.๒.๓):
+                // one or two characters after `digits.`, then a space.
+                if let Some(dot) = token.rfind('.') {
+                    let (head, tail) = (&token[..dot], &token[dot + 1..]);
+                    let tail_len = tail.chars().count();
+                    if head.chars().last().is_some_and(is_thai_digit)
+                        && (1..=2).contains(&tail_len)
+                        && !tail.chars().any(is_thai_digit)
+                    {
+                        let tail_visible = visible + head.chars().count() + 1;
+                        out.push((
+                            byte + dot + 1,
+                            byte + token_len,
+                            tail_visible,
+                            Candidate::Word,
+                        ));
+                    }
+                }
+            } else if !token.chars().any(is_thai_digit) && token.chars().any(is_thai_letter) {
+                // Thai letters right after a number (`๗๙๐๐ สต่อด` for ๗๙๐๐ ๙๒๖๙: a face's
+                // digits Tesseract took all for letters): a number's second part, if its
+                // glyphs surely are digits.
+                // Before a month's name, where a date's day stands (`วันที่ ซ กันยายน` for
+                // ๗ กันยายน), up to three.
+                // After a word a number follows (`หมู่ที่ เฒ` for หมู่ที่ ๗), up to four.
+                // Thai letters and Arabic digits in one short token (`จ9` for ๖๖, `อ9` for
+                // ๑๖): Tesseract's two models each took part of a number; no Thai word holds
+                // an Arabic digit.
+                let mixed = n <= 4 && token.chars().any(|c| c.is_ascii_digit());
+                if (after_number && (1..=5).contains(&n))
+                    || (before_month && n <= 3)
+                    || (after_slot && n <= 4)
+                    || mixed
+                {
+                    out.push((byte, byte + token_len, visible, word));
+                } else if let Some(head) = token
+                    .strip_suffix(|c: char| is_thai_letter(c) && !"เแโใไ".contains(c))
+                    .filter(|head| head.ends_with("ที่") || (before_month && head.ends_with("ที")))
+                {
+                    // One letter after `ที่` with no space (`วันที่ญ` for วันที่ ๗): no word
+                    // ends so; a number's place. (Tesseract often loses the mai ek, which a
+                    // repair rule puts back later: `ทีณ`, then only before a month's name —
+                    // `ทีม` is a word.)
+                    let at = byte + head.len();
+                    out.push((at, byte + token_len, visible + n - 1, Candidate::Slot));
+                } else if let Some((prefix, _)) = token
+                    .char_indices()
+                    .find(|&(_, c)| ('\u{0E00}'..='\u{0E7F}').contains(&c))
+                    .map(|(at, _)| token.split_at(at))
+                    .filter(|(prefix, word)| {
+                        (1..=2).contains(&prefix.chars().count())
+                            && !prefix.contains([')', ']'])
+                            && (after_slot || month_of(word).is_some())
+                    })
+                {
+                    // A symbol glued to the word after a number's place, or to a month's
+                    // name (`หมู่ที่ «รหัส` for หมู่ที่ ๘ รหัส: the English model's `«` for a
+                    // bold ๘, the space lost).
+                    out.push((byte, byte + prefix.len(), visible, Candidate::Slot));
+                }
+            } else if token.contains([',', '/', '.']) {
+                // A thousands group read as letters (`๘๖๕,สสอ`, `ฒ,๙๙๒`), or a number's part
+                // after a slash (`๓๙๓/ญฒ` for ๓๙๓/๗, a house number; `๑๒๓/๒๕๖๖`, an order's)
+                // or on either side of its period (`๖๖.ต(ญ` for ๖๖.๙๗, `ต.๑๗` for ๙.๑๗, a
+                // time): the groups of a number, one of them Thai digits, that hold none.
+                // (Not an abbreviation's letters: `ต.ค.๖๖`.)
+                let groups = || token.split([',', '/', '.']);
+                let letter = |g: &str| g.chars().count() == 1 && g.chars().all(is_thai_letter);
+                let abbreviated = token
+                    .split('.')
+                    .collect::<Vec<_>>()
+                    .windows(2)
+                    .any(|w| letter(w[0]) && letter(w[1]));
+                let numeric = !abbreviated && groups().any(|g| g.chars().any(is_thai_digit));
+                let mut at = 0usize;
+                let mut group_visible = visible;
+                for group in groups() {
+                    let len = group.chars().count();
+                    if numeric
+                        && (1..=4).contains(&len)
+                        && !group.chars().any(is_thai_digit)
+                        && group.chars().any(|c| {
+                            is_thai_letter(c) || stands_in_for_a_digit(c) || c.is_ascii_digit()
+                        })
+                    {
+                        out.push((
+                            byte + at,
+                            byte + at + group.len(),
+                            group_visible,
+                            Candidate::Word,
+                        ));
+                    }
+                    at += group.len() + 1;
+                    group_visible += len + 1;
+                }
+            }
+            // (Tesseract may have read some of its digits as letters too: `ฒ่๕๐๐`.)
+            let digits = token.chars().filter(|&c| is_thai_digit(c)).count();
+            after_number = digits > 0 && digits * 2 >= n;
+            // (Or `ที่` with its mai ek lost, as Tesseract often writes it: `หมู่ที อ` for
+            // หมู่ที่ ๑. Not the words that end so: `นาที`, which a number comes before, and
+            // `ทันที`.)
+            after_slot = NUMBER_SLOTS.iter().any(|w| token.ends_with(w))
+                || (token.ends_with("ที")
+                    && n > 2
+                    && !["นาที", "ทันที"].iter().any(|w| token.ends_with(w)));
+            first = false;
+            visible += n;
+            byte += token_len;
+            rest = &rest[token_len..];
+        }
+        seen += line.chars().filter(|c| !c.is_whitespace()).count();
+        offset += line.len();
+    }
+    out
+}
+
+/// Words that count what the number before them counts, in this genre: cases, baht, places,
+/// days, people, years, months, times, rai, millions.
+const COUNTERS: [&str; 10] = [
+    "ราย",
+    "บาท",
+    "แห่ง",
+    "วัน",
+    "คน",
+    "ปี",
+    "เดือน",
+    "ครั้ง",
+    "ไร่",
+    "ล้าน",
+];
+
+/// Words a number follows in this genre: a clause's, a village's, a house's, an order's or a
+/// day's number (`ข้อ`, `หมู่ที่`, `เลขที่`, `คำสั่งที่`, `วันที่`), a share, a section, a
+/// year, a phone number and its extension.
+const NUMBER_SLOTS: [&str; 8] = ["ที่", "ข้อ", "ร้อยละ", "มาตรา", "พ.ศ.", "จำนวน", "โทร", "ต่อ"];

@@ -1,0 +1,971 @@
+//! The digit pass's tests: each part on what it is for, some on patches of the digit pages
+//! (fixtures/digits) where a part once went wrong.
+
+use super::area::{read_glyphs_within, separated, AreaReading, Owner};
+use super::decide::{surely_a_digit, surely_digits};
+use super::segment::{components, glyphs, is_slash, slash_shaped, split_touching};
+use super::*;
+use crate::ocr::digit_classifier::classify;
+
+/// The tokens `candidates` finds in `text` (not the spaces it would look at), each with
+/// the visible index of its first character and its kind.
+fn tokens_in(text: &str) -> Vec<(&str, usize, Candidate)> {
+    candidates(text)
+        .into_iter()
+        .filter(|c| c.3 != Candidate::Gap)
+        .map(|(s, e, first, kind)| (&text[s..e], first, kind))
+        .collect()
+}
+
+/// Just the tokens' text.
+fn token_texts(text: &str) -> Vec<&str> {
+    tokens_in(text).into_iter().map(|t| t.0).collect()
+}
+
+#[test]
+fn stand_ins_count_only_against_a_thai_digit() {
+    let flags = |s: &str| -> String {
+        let chars: Vec<char> = s.chars().collect();
+        digit_like(&chars)
+            .iter()
+            .map(|&f| if f { '1' } else { '0' })
+            .collect()
+    };
+    // ๆ after a digit, ฒ before one, Arabic digits inside a Thai number.
+    assert_eq!(flags("พ.ศ.๒๕๐ๆ"), "00001111");
+    assert_eq!(flags("ฒ๕๔๕"), "1111");
+    assert_eq!(flags("๒๕55๒"), "11111");
+    // Across the period of a clause number.
+    assert_eq!(flags("๑.๒.ฆ"), "10101");
+    assert_eq!(flags("@.๒.๑"), "10101");
+    assert_eq!(flags("ฒ,๙๙๒"), "10111");
+    // A mark Tesseract put on a digit after a period is the number's (and lets a stand-in
+    // reach across); a mark on a word's letter is not.
+    assert_eq!(flags("ฒ.\u{e39}๓.๓"), "101101");
+    assert_eq!(flags("๑.ก\u{e39}"), "1000");
+    // A space stands between: วรรค after a number stays a word; ๆ after a word too.
+    assert_eq!(flags("๑ วรรค"), "100000");
+    assert_eq!(flags("ต่างๆ"), "00000");
+    // A letter inside a number is part of it, and at its edge one or two of those
+    // Tesseract writes for a typewriter's ๖; a word against a number is not.
+    assert_eq!(flags("๒๕อ๖๑"), "11111");
+    assert_eq!(flags("๒๕ก๖๑"), "11111");
+    assert_eq!(flags("อ๓๔๑"), "1111");
+    assert_eq!(flags("๑อ.๓๙"), "11011");
+    assert_eq!(flags("ที่๑๒"), "00011");
+    assert_eq!(flags("ข้อ๑"), "0001");
+    assert_eq!(flags("๒๐คน"), "1100");
+    assert_eq!(flags("ก๓๔๑"), "0111");
+    // More letters than digits: a number's group only beside a group of digits alone.
+    assert_eq!(flags("๔ออ/๕๑"), "111011");
+    // A stand-in counts as a digit among them.
+    assert_eq!(flags("ณ๕ออ๑"), "11111");
+    assert_eq!(flags("๑ออ ๒"), "10001");
+    // A clause label's number read as something else, where the others are Thai digits
+    // and one follows it; not a time's unit, a school grade or an abbreviation.
+    assert_eq!(flags("ด.๓.๑"), "10101");
+    // (The last one a stand-in.)
+    assert_eq!(flags("ต.๕.ฒ"), "10101");
+    assert_eq!(flags("๘.ส'.ฒ"), "101101");
+    assert_eq!(flags("๓.».๑."), "101010");
+    assert_eq!(flags("๙.๓๘.น."), "1011000");
+    assert_eq!(flags("ม.๓"), "001");
+    assert_eq!(flags("ม.ค.๖๖"), "000011");
+}
+
+#[test]
+fn line_openers_that_stand_for_clause_numbers() {
+    let text = "ดังนี้\n©. ให้มีการเผยแพร่\non. ให้บุคลากร\n- ให้มีการจัดทำ\nฒ. การติดตาม\nwww.example.go.th ติดต่อ\nA4 paper\n(๑) ข้อ";
+    let found: Vec<&str> = candidates(text)
+        .iter()
+        .filter(|c| c.3 == Candidate::Label)
+        .map(|&(s, e, _, _)| &text[s..e])
+        .collect();
+    // A dash is no candidate (a bullet); a long Latin word and Latin text after are not.
+    assert_eq!(found, vec!["©.", "on.", "ฒ."]);
+    // The visible index points at the token's first character.
+    let (_, _, first, _) = candidates("ก ข\n5 ให้")[0];
+    assert_eq!(first, 2);
+}
+
+/// A glyph the model is sure is a digit, with these probabilities among the digits (the
+/// likeliest is its digit).
+fn reading(p: &[(char, f32)]) -> Reading {
+    let mut digits = [0f32; 10];
+    for &(c, v) in p {
+        digits[c as usize - '๐' as usize] = v;
+    }
+    let best = p.iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|x| x.0);
+    Reading {
+        digit: best.unwrap_or('๐'),
+        p_digit: 1.0,
+        p_other: 0.0,
+        aspect: 1.0,
+        digits,
+        ink: [0.0; crate::ocr::digit_classifier::INK],
+    }
+}
+
+#[test]
+fn tesseracts_digit_weighs_on_the_reading() {
+    // A bold ๓ whose loops closed: the model says ๑, ๓ a distant second; Tesseract wrote
+    // ๓, and seldom writes ๓ for a ๑.
+    let closed = reading(&[('๑', 0.997), ('๓', 0.002), ('๐', 0.001)]);
+    assert_eq!(digit_given(&closed, Some('๓')), '๓');
+    assert_eq!(digit_given(&closed, None), '๑');
+    // Where Tesseract wrote a digit it knows, a digit it lacks stays possible: ๕ for ๔.
+    let four = reading(&[('๔', 0.9), ('๕', 0.1)]);
+    assert_eq!(digit_given(&four, Some('๕')), '๔');
+    // A digit it wrote for another it knows (๓ for ๒, one in a thousand) loses only to a
+    // model that is all but certain.
+    let two = reading(&[('๒', 0.999_999), ('๗', 1e-9)]);
+    assert_eq!(digit_given(&two, Some('๓')), '๒');
+    // A letter or an Arabic digit it wrote says nothing of which Thai digit it is.
+    assert_eq!(digit_given(&closed, Some('ฒ')), '๑');
+}
+
+#[test]
+fn a_word_read_as_digits_keeps_its_punctuation() {
+    let read = |digits: &str| AreaReading {
+        glyphs: digits.chars().map(|d| reading(&[(d, 1.0)])).collect(),
+        periods: vec![false; digits.chars().count()],
+        ..AreaReading::default()
+    };
+    // A time Tesseract wrote in Arabic digits: one glyph for each digit, the period kept.
+    assert_eq!(
+        read_candidate(&read("๑๑๔๑"), "99.69", Candidate::Word).text,
+        "๑๑.๔๑"
+    );
+    assert_eq!(
+        read_candidate(&read("๑๒๓๔"), "12/34.", Candidate::Word).text,
+        "๑๒/๓๔."
+    );
+    // Glyphs and characters that do not pair up: the digits alone.
+    assert_eq!(
+        read_candidate(&read("๑๑๔"), "99.69", Candidate::Word).text,
+        "๑๑๔"
+    );
+}
+
+#[test]
+fn a_run_gets_back_a_period_the_page_shows() {
+    // Tesseract wrote `๓๕` for the label ๙.๘, its period lost; the page has a speck low
+    // after the first glyph.
+    let mut read = AreaReading {
+        glyphs: vec![reading(&[('๙', 1.0)]), reading(&[('๘', 1.0)])],
+        written: vec![Some('๓'), Some('๕')],
+        written_count: 2,
+        periods: vec![true, false],
+        ..AreaReading::default()
+    };
+    assert_eq!(read_run(&read).text, "๙.๘");
+    // No speck between them: one number.
+    read.periods = vec![false, false];
+    assert_eq!(read_run(&read).text, "๙๘");
+    // A period after the last glyph is the text's own, not the run's.
+    read.periods = vec![false, true];
+    assert_eq!(read_run(&read).text, "๙๘");
+}
+
+#[test]
+fn only_a_mark_low_in_the_line_parts_two_glyphs() {
+    // The line's band is rows 10–30; marks by columns and bottom.
+    let comma = [(50, 53, 33)];
+    assert!(separated(&comma, (10, 30), 45, 55));
+    // An oblique face's comma reaches under the digit before: still between them.
+    assert!(separated(&comma, (10, 30), 52, 60));
+    // Outside the columns between the glyphs: nothing parted.
+    assert!(!separated(&comma, (10, 30), 53, 60));
+    assert!(!separated(&comma, (10, 30), 40, 50));
+    // A mark above the line (bottom at row 8, or above the middle): nothing parted.
+    assert!(!separated(&[(50, 53, 8)], (10, 30), 45, 55));
+    assert!(!separated(&[(50, 53, 20)], (10, 30), 45, 55));
+}
+
+#[test]
+fn a_glyph_holding_a_box_s_middle_is_the_run_s() {
+    // The run's boxes' middles at 110 and 130; a letter's box at 80 and one at 170.
+    let centres = Centres {
+        own: vec![(110, '๒'), (130, '๐')],
+        neighbours: vec![(80, false), (170, false)],
+        slashes: vec![],
+    };
+    // A glyph 90–112 holds 110 and its middle (101) is nearer 110 than 80.
+    assert!(centres.holds_own_box(90, 112));
+    // One that holds no box's middle, or whose middle is nearer the letter's box.
+    assert!(!centres.holds_own_box(112, 128));
+    assert!(!centres.holds_own_box(60, 111));
+    // A slash Tesseract wrote over the same columns: the glyph is the slash.
+    let slashed = Centres {
+        slashes: vec![(92, 112)],
+        ..centres
+    };
+    assert!(!slashed.holds_own_box(90, 112));
+    assert!(slashed.holds_own_box(118, 140));
+}
+
+#[test]
+fn a_digit_holding_tesseract_s_slash_is_cut_from_it() {
+    // Sawasdee Bold, `๙๖๔/๘๒` (fixtures/digits/sawasdee_bold.jpg): the ๔ touches the
+    // slash, and the two read as no digit; Tesseract's `/` box is at columns 246–277 of
+    // this patch of the line.
+    let page = image::open(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/digits/sawasdee_bold.jpg"
+    ))
+    .expect("the fixture page")
+    .to_luma8();
+    let patch = image::imageops::crop_imm(&page, 319, 1031, 429, 97).to_image();
+    let digit_at = |slashes: &[(u32, u32)]| {
+        glyphs(&patch, (27, 88), slashes)
+            .0
+            .iter()
+            .filter(|(a, b, _)| *a < 246 && *b > 207)
+            .filter_map(|(_, _, g)| classify(g))
+            .map(|r| (r.digit, r.p_other < 0.1))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(digit_at(&[(246, 277)]), vec![('๔', true)]);
+    // Without the slash's columns the same cut is found: the two are as wide as two
+    // digits, and no cut gives two sure ones (see the next tests). The slash is kept
+    // then, a glyph of its own after the ๔.
+    let unboxed = digit_at(&[]);
+    assert_eq!((unboxed.len(), unboxed.first()), (2, Some(&('๔', true))));
+}
+
+/// A digit page of the fixtures, straightened as the pipeline straightens it first.
+fn deskewed_page(page: &str) -> GrayImage {
+    let path = format!("{}/fixtures/digits/{page}", env!("CARGO_MANIFEST_DIR"));
+    let page = image::open(path).expect("the fixture page").to_luma8();
+    crate::ocr::preprocess::deskew(&page).map_or(page, |(p, _)| p)
+}
+
+/// A patch of [`deskewed_page`].
+fn deskewed_patch(page: &str, x: u32, y: u32, w: u32, h: u32) -> GrayImage {
+    image::imageops::crop_imm(&deskewed_page(page), x, y, w, h).to_image()
+}
+
+/// [`read_glyphs`] on a run of a [`deskewed_page`]: its area (x0, y0, x1, y1), rows, and
+/// the middles of its own boxes (with what Tesseract wrote), its neighbours' and slashes'.
+fn read_on_page(
+    page: &str,
+    area: (u32, u32, u32, u32),
+    core: (u32, u32),
+    own: &[(u32, char)],
+    neighbours: &[(u32, bool)],
+    slashes: &[(u32, u32)],
+) -> AreaReading {
+    read_on_page_within(page, area, core, own, neighbours, slashes, None).0
+}
+
+/// [`read_on_page`], with the glyphs looked for `heights` of the area's height either
+/// side ([`read_glyphs_within`]), or as [`read_glyphs`] looks (`None`); whether a chain
+/// reached the patch's edge (`false` for `None`).
+fn read_on_page_within(
+    page: &str,
+    (x0, y0, x1, y1): (u32, u32, u32, u32),
+    core: (u32, u32),
+    own: &[(u32, char)],
+    neighbours: &[(u32, bool)],
+    slashes: &[(u32, u32)],
+    heights: Option<u32>,
+) -> (AreaReading, bool) {
+    let centres = Centres {
+        own: own.to_vec(),
+        neighbours: neighbours.to_vec(),
+        slashes: slashes.to_vec(),
+    };
+    let (page, area) = (deskewed_page(page), Rect { x0, y0, x1, y1 });
+    match heights {
+        Some(n) => read_glyphs_within(&page, area, core, &centres, &[], n),
+        None => (read_glyphs(&page, area, core, &centres, &[]), false),
+    }
+}
+
+#[test]
+fn a_digit_is_not_joined_to_the_slash_after_it() {
+    // Noto Looped Condensed, `๒๑๐/๗๖` (fixtures/digits/noto_looped_condensed.jpg): the ๐
+    // and the slash stand apart, each narrow and neither surely a digit; together they
+    // surely read as one (๗, or ๙ with the slash's foot cut off). Tesseract's `/` box is
+    // at columns 180–199 of this patch of the line.
+    let patch = deskewed_patch("noto_looped_condensed.jpg", 330, 698, 283, 58);
+    let read_at = |slashes: &[(u32, u32)]| {
+        glyphs(&patch, (17, 52), slashes)
+            .0
+            .iter()
+            .filter(|(a, b, _)| *a < 199 && *b > 150)
+            .map(|(a, b, g)| (*a, *b, classify(g).map(|r| r.digit)))
+            .collect::<Vec<_>>()
+    };
+    let apart = read_at(&[(180, 199)]);
+    assert_eq!(apart.len(), 2, "{apart:?}");
+    assert_eq!(apart[0].2, Some('๐'), "{apart:?}");
+    assert!(apart[0].1 <= 180, "{apart:?}");
+    // Without the slash's columns the two are joined, and no ๐ is read there.
+    let joined = read_at(&[]);
+    assert_eq!(joined.len(), 1, "{joined:?}");
+    assert_ne!(joined[0].2, Some('๐'));
+}
+
+#[test]
+fn a_slash_is_cut_off_whole() {
+    // Umpush low-res, `๘๘๓/๑๘` (fixtures/digits/umpush_lowres.jpg): the ๓ touches the
+    // slash; a cut leaving the slash's foot on the ๓ reads ๗ as surely as the whole cut
+    // reads ๓. The slash's columns are 197–213 of this patch.
+    let patch = deskewed_patch("umpush_lowres.jpg", 294, 1579, 319, 68);
+    let cut: Vec<(u32, u32, char)> = glyphs(&patch, (15, 50), &[(197, 213)])
+        .0
+        .iter()
+        .filter(|(a, b, _)| *a < 213 && *b > 169)
+        .filter_map(|(a, b, g)| Some((*a, *b, classify(g)?.digit)))
+        .collect();
+    assert_eq!(cut.len(), 1, "{cut:?}");
+    assert_eq!(cut[0].2, '๓', "{cut:?}");
+    assert!(cut[0].1 <= 200, "{cut:?}");
+}
+
+#[test]
+fn a_slash_boxed_as_a_digit_leaves_the_digit_missing() {
+    // TlwgTypewriter low-res, `๘/๒๕๕๕` (fixtures/digits/typewriter_lowres.jpg): Tesseract
+    // wrote `๕/` with its ๕ boxed over the slash and its `/` over the gap after. The ๘
+    // beside is the digit it wrote: the slash counts for none.
+    let read = read_on_page(
+        "typewriter_lowres.jpg",
+        (441, 810, 459, 859),
+        (823, 856),
+        &[(450, '๕')],
+        &[(412, false), (485, true)],
+        &[(458, 479)],
+    );
+    assert_eq!(read_run(&read).text, "๘");
+}
+
+#[test]
+fn an_italic_digit_may_lean_over_its_period() {
+    // FreeSerif Bold Italic bilevel, the label `๑.๙.๒` (Tesseract: `aco`): each period
+    // starts a few pixels left of the last column of the digit before it, whose top
+    // leans out over it.
+    let read = read_on_page(
+        "freeserif_bold_italic_bilevel.png",
+        (183, 950, 278, 989),
+        (960, 987),
+        &[(193, 'a'), (231, 'c'), (266, 'o')],
+        &[],
+        &[],
+    );
+    assert_eq!(read.periods, [true, true, false]);
+    assert_eq!(read_candidate(&read, "aco", Candidate::Label).text, "๑.๙.๒");
+    // Umpush Bold bilevel, `๑๐` over the next line's `ที่`: the mai ek under the ๑'s
+    // last columns is low in the run's rows but far below the ๑'s foot — no period.
+    let (read, _) = umpush_one_zero(None);
+    assert_eq!(read_run(&read).text, "๑๐");
+}
+
+/// Umpush Bold bilevel's `๑๐` (umpush_bold_bilevel.png), with the next line's `ที่`
+/// under it: [`read_on_page_within`].
+fn umpush_one_zero(heights: Option<u32>) -> (AreaReading, bool) {
+    read_on_page_within(
+        "umpush_bold_bilevel.png",
+        (354, 1392, 407, 1456),
+        (1409, 1452),
+        &[(366, '๑'), (395, '๐')],
+        &[],
+        &[],
+        heights,
+    )
+}
+
+#[test]
+fn a_chain_that_reaches_the_patch_s_edge_is_looked_for_again_wider() {
+    // Sarabun, `๗๙๐/๒๕๔๕` (sarabun.jpg), written `ซ«๐/` by Tesseract, which boxed only
+    // the ๐ as a digit: the ๗ three digits left of it lies across the edge of the patch
+    // first looked in, and cut short reads as no digit; looked for again wider, the
+    // chain takes it.
+    let sarabun = |heights| {
+        read_on_page_within(
+            "sarabun.jpg",
+            (575, 1420, 604, 1458),
+            (1430, 1456),
+            &[(589, '๐')],
+            &[(564, false), (649, true)],
+            &[(610, 631)],
+            heights,
+        )
+    };
+    let (first, at_edge) = sarabun(Some(2));
+    assert!(at_edge);
+    assert_eq!(read_run(&first).text, "๙๐");
+    assert_eq!(read_run(&sarabun(None).0).text, "๗๙๐");
+    // A run whose chains end inside the patch (Umpush Bold bilevel's `๑๐`) is not.
+    let (read, at_edge) = umpush_one_zero(Some(2));
+    assert!(!at_edge);
+    assert_eq!(read_run(&read).text, "๑๐");
+}
+
+#[test]
+fn a_slash_tesseract_did_not_write_is_cut_from_its_digit() {
+    // Sawasdee Bold Oblique bilevel, `๙๙๓/๖๐` (sawasdee_bold_oblique_bilevel.png): the ๓
+    // and the slash touch, and Tesseract wrote no slash. Cut as two digits they read ๕
+    // and ๙; cut along the slash, a ๓ and a slash.
+    let patch = deskewed_patch("sawasdee_bold_oblique_bilevel.png", 327, 1380, 200, 47);
+    let (found, typical, _, _) = glyphs(&patch, (14, 42), &[]);
+    let there: Vec<&(u32, u32, GrayImage)> = found
+        .iter()
+        .filter(|(a, b, _)| *a < 140 && *b > 100)
+        .collect();
+    assert_eq!(there.len(), 2);
+    let first = classify(&there[0].2).expect("a reading");
+    assert_eq!(first.digit, '๓');
+    assert!(surely_a_digit(&first));
+    assert!(slash_shaped(&there[1].2, typical));
+}
+
+#[test]
+fn a_slash_among_a_run_s_digits_is_a_slash() {
+    // `๕๐ต๓7๕๕` for ๔๐๙/๔๙: six glyphs, the fourth surely no digit and slash-shaped.
+    let digit = |d: char| reading(&[(d, 1.0)]);
+    let mut stroke = reading(&[('๙', 1.0)]);
+    stroke.p_other = 1.0;
+    let mut read = AreaReading {
+        glyphs: vec![
+            digit('๔'),
+            digit('๐'),
+            digit('๙'),
+            stroke,
+            digit('๔'),
+            digit('๙'),
+        ],
+        written: vec![None; 6],
+        written_count: 6,
+        periods: vec![false; 6],
+        slashes: vec![false, false, false, true, false, false],
+        ..AreaReading::default()
+    };
+    assert_eq!(read_run(&read).text, "๔๐๙/๔๙");
+    // Not slash-shaped: as many glyphs as Tesseract wrote characters, all read.
+    read.slashes = vec![false; 6];
+    assert_eq!(read_run(&read).text, "๔๐๙๙๔๙");
+    // At the run's edge a slash is left to the text around it.
+    read.slashes = vec![false, false, false, false, false, true];
+    read.glyphs[5] = stroke;
+    assert_eq!(read_run(&read).text, "๔๐๙๙๔");
+    // The shape: a thin stroke leaning right, as tall as a digit; not a block.
+    let slash = GrayImage::from_fn(16, 30, |x, y| {
+        let centre = 13.0 - 0.4 * y as f32;
+        image::Luma([if (x as f32 - centre).abs() < 1.5 {
+            0
+        } else {
+            255
+        }])
+    });
+    assert!(slash_shaped(&slash, 30.0));
+    let block = GrayImage::from_fn(16, 30, |x, _| image::Luma([if x < 12 { 0 } else { 255 }]));
+    assert!(!slash_shaped(&block, 30.0));
+    // A stroke half a digit tall is no slash.
+    assert!(!slash_shaped(&slash, 60.0));
+}
+
+#[test]
+fn a_big_round_dot_low_in_the_line_is_a_period() {
+    // Two digit-high blocks (rows 10–30, the line's band), then one mark after each: a
+    // solid dot 8 px across in the lower half (a typewriter's period: 0.4 of a digit),
+    // or the same dot hollow, or a stroke 8 by 3, or the solid dot high in the line.
+    let page = |mark: &dyn Fn(u32, u32) -> bool| {
+        GrayImage::from_fn(120, 40, |x, y| {
+            let block = (10..30).contains(&y) && ((10..26).contains(&x) || (40..56).contains(&x));
+            image::Luma([if block || mark(x, y) { 0 } else { 255 }])
+        })
+    };
+    let solid =
+        |top: u32| move |x: u32, y: u32| (70..78).contains(&x) && (top..top + 8).contains(&y);
+    let specks_of = |img: &GrayImage| glyphs(img, (10, 30), &[]).2;
+    assert_eq!(specks_of(&page(&solid(22))), vec![(70, 30)]);
+    let hollow =
+        |x: u32, y: u32| solid(22)(x, y) && !((71..77).contains(&x) && (23..29).contains(&y));
+    assert!(specks_of(&page(&hollow)).is_empty());
+    let stroke = |x: u32, y: u32| (70..78).contains(&x) && (26..29).contains(&y);
+    assert!(specks_of(&page(&stroke)).is_empty());
+    assert!(specks_of(&page(&solid(11))).is_empty());
+}
+
+#[test]
+fn a_comma_parts_a_number() {
+    // Two digit-high blocks (rows 10–30, the line's band) and a stroke 3 px wide between
+    // them, hanging from row 27 to 38 (a comma), or standing in the line (rows 12–23).
+    let page = |top: u32| {
+        GrayImage::from_fn(80, 40, |x, y| {
+            let block = (10..30).contains(&y) && ((10..26).contains(&x) || (40..56).contains(&x));
+            let stroke = (30..33).contains(&x) && (top..top + 11).contains(&y);
+            image::Luma([if block || stroke { 0 } else { 255 }])
+        })
+    };
+    let (found, _, _, marks) = glyphs(&page(27), (10, 30), &[]);
+    assert_eq!(found.len(), 2);
+    assert_eq!(marks, vec![(30, 33, 38)]);
+    assert!(separated(&marks, (10, 30), 26, 40));
+    // In the line it is no comma (a glyph of its own, or a piece of one).
+    let (_, _, _, marks) = glyphs(&page(12), (10, 30), &[]);
+    assert!(marks.is_empty());
+}
+
+#[test]
+fn pieces_join_through_corners_and_are_numbered_in_reading_order() {
+    // Ink ('#') under the threshold, paper ('.') over it: a diagonal joins (8-neighbours),
+    // a gap of one column does not; the piece whose first pixel comes first row by row
+    // is 1, whatever its size; the patch's edges bound the search.
+    let rows = ["...#....##", "..#.....#.", ".#..#.....", "#...#....#"];
+    let patch = GrayImage::from_fn(10, 4, |x, y| {
+        let ink = rows[y as usize].as_bytes()[x as usize] == b'#';
+        image::Luma([if ink { 20 } else { 230 }])
+    });
+    let want = ["...1....22", "..1.....2.", ".1..3.....", "1...3....4"];
+    let mark = |l: u32| char::from_digit(l, 10).filter(|_| l > 0).unwrap_or('.');
+    let got: Vec<String> = components(&patch, 128)
+        .chunks(10)
+        .map(|row| row.iter().map(|&l| mark(l)).collect())
+        .collect();
+    assert_eq!(got, want);
+    // Nothing at a threshold no pixel is under; nothing in an empty patch.
+    assert!(components(&patch, 10).iter().all(|&l| l == 0));
+    assert!(components(&GrayImage::new(0, 0), 128).is_empty());
+}
+
+#[test]
+fn a_piece_too_narrow_to_cut_is_left_whole() {
+    // Three columns of ink, one row: no cut leaves ink on both sides of it — and cutting
+    // again and again (a part still "two digits wide" on a line one pixel high) must end.
+    let bar = GrayImage::from_fn(3, 1, |_, _| image::Luma([0]));
+    assert!(split_touching(&bar, 128).is_none());
+    let mut patch = GrayImage::from_pixel(20, 5, image::Luma([255]));
+    for x in 5..8 {
+        patch.put_pixel(x, 2, image::Luma([0]));
+    }
+    let (found, typical, _, _) = glyphs(&patch, (0, 5), &[]);
+    assert_eq!((found.len(), typical), (1, 1.0));
+}
+
+#[test]
+fn a_number_is_sure_as_a_whole() {
+    let read_as = |digit: char, p_other: f32, aspect: f32| Reading {
+        digit,
+        p_digit: 1.0 - p_other,
+        p_other,
+        aspect,
+        digits: [0.0; 10],
+        ink: [0.0; crate::ocr::digit_classifier::INK],
+    };
+    let r = |p_other: f32, aspect: f32| read_as('๔', p_other, aspect);
+    let o = |p_other: f32, aspect: f32| read_as('๐', p_other, aspect);
+    // `coco` for ๔๑๙๐: three sure digits and a ๐ the model half takes for an `o`; `co`
+    // for ๔๐ with a ๐ it takes more for an `o` than for a digit.
+    assert!(surely_digits(&[
+        r(0.0, 1.0),
+        r(0.001, 1.0),
+        r(0.0, 0.9),
+        o(0.31, 1.2)
+    ]));
+    assert!(surely_digits(&[r(0.0, 0.8), o(0.56, 0.8)]));
+    // The same ๐ alone is not sure enough, nor two of them; one surer an `o` than that
+    // is no digit; a letter among digits spoils the lot; so does a glyph no digit is
+    // shaped like (a dash); nothing at all is no number.
+    assert!(!surely_digits(&[o(0.31, 1.2)]));
+    assert!(!surely_digits(&[o(0.2, 1.0), o(0.2, 1.0)]));
+    assert!(!surely_digits(&[r(0.0, 1.0), o(0.8, 1.0)]));
+    assert!(!surely_digits(&[r(0.0, 1.0), r(0.0, 1.0), r(0.6, 1.0)]));
+    assert!(!surely_digits(&[r(0.0, 1.0), r(0.0, 3.0)]));
+    assert!(!surely_digits(&[]));
+}
+
+#[test]
+fn latin_words_among_thai_are_candidates() {
+    let text =
+        "ระหว่างปี พ.ศ. weed - weds จำนวน ow แห่ง\nsee www.opdc.go.th now\nเว็บไซต์ www.opdc.go.th";
+    let found: Vec<(&str, Candidate)> = candidates(text)
+        .iter()
+        .map(|&(s, e, _, k)| (&text[s..e], k))
+        .collect();
+    // Short Latin tokens in a line that holds Thai; not the dash (no letter or digit),
+    // not a URL (too long), nothing in a line of Latin only.
+    assert_eq!(
+        found,
+        vec![
+            ("weed", Candidate::Word),
+            ("weds", Candidate::Word),
+            // (After จำนวน, a number's place.)
+            ("ow", Candidate::Slot)
+        ]
+    );
+    // Latin-1 symbols the English model writes for a bold digit (๘ as `«`, ๔ as `¢`).
+    let symbols = "ลงวันที่ « พฤษภาคม ราคา ¢ บาท";
+    assert_eq!(token_texts(symbols), vec!["«", "¢"]);
+    // Latin with typographic punctuation (a digit's tail read as a quote).
+    let quoted = "ปีงบประมาณ wed” และ มาตรา Oma’ วรรค ยอด a‰ ของ";
+    assert_eq!(token_texts(quoted), vec!["wed”", "Oma’", "a‰"]);
+    // A number with a slash read as Latin, a bracket first: each part; a list item's
+    // bracketed number is none.
+    let slashed = "เลขที่ (00/@ หมู่ที่ ๖\nรายการ (1) และ (ก) ของ\nงบ MEd, ๙๒๒";
+    assert_eq!(token_texts(slashed), vec!["(00", "@", "MEd"]);
+    assert_eq!(candidates(slashed)[1].2, "เลขที่(00/".chars().count());
+    // A line whose only Thai is its digits is a Thai line.
+    let phone = "Ins ๐ iced ๕๕๕๓\nIns 0 iced 5553";
+    let found: Vec<&str> = candidates(phone)
+        .iter()
+        .map(|&(s, e, _, _)| &phone[s..e])
+        .collect();
+    assert_eq!(found, vec!["Ins", "iced"]);
+    // The letters a label's last number came out as.
+    let label = "๑.๒.ดา ฎีข้อมูล\n๖.ให้นำผล";
+    assert_eq!(token_texts(label), vec!["ดา"]);
+    assert_eq!(candidates(label)[0].2, "๑.๒.".chars().count());
+    // Visible indices count the characters before the token, spaces left out.
+    let (_, _, first, _) = candidates("ปี พ.ศ. weed")[0];
+    assert_eq!(first, "ปีพ.ศ.".chars().count());
+}
+
+#[test]
+fn letters_where_a_number_goes_on_are_candidates() {
+    let tokens = |text: &'static str| -> Vec<(&'static str, usize)> {
+        tokens_in(text)
+            .into_iter()
+            .map(|(t, first, _)| (t, first))
+            .collect()
+    };
+    // A second part after a number (a phone number's), even one Tesseract half read as
+    // letters; not a word after it that is longer than a number's part, not a word after
+    // a word.
+    assert_eq!(
+        tokens("โทร ๐ ฒ่๕๐๐ สต่อด ต่อ ๖๘๑\nภายใน ๓๐ วันทำการ นับแต่"),
+        vec![("สต่อด", "โทร๐ฒ่๕๐๐".chars().count())]
+    );
+    // The groups of a number around its commas that hold no Thai digit (`สสอ`, `ฒ`), each
+    // with the visible index of its first character; and a word after such a number.
+    assert_eq!(
+        tokens("งบ ๘๖๕,สสอ บาท\nงบ ฒ,ต๙๙๒ บาท"),
+        vec![
+            ("สสอ", "งบ๘๖๕,".chars().count()),
+            ("ฒ", "งบ๘๖๕,สสอบาทงบ".chars().count()),
+            ("บาท", "งบ๘๖๕,สสอบาทงบฒ,ต๙๙๒".chars().count()),
+        ]
+    );
+    // A number's part after a slash that Tesseract read as letters or Arabic digits (and
+    // the word after such a number).
+    assert_eq!(
+        tokens("เลขที่ ๓๙๓/ญฒ หมู่\nเลขที่ ๒๑๗/ฒ9 หมู่"),
+        vec![
+            ("ญฒ", "เลขที่๓๙๓/".chars().count()),
+            ("หมู่", "เลขที่๓๙๓/ญฒ".chars().count()),
+            ("ฒ9", "เลขที่๓๙๓/ญฒหมู่เลขที่๒๑๗/".chars().count()),
+            ("หมู่", "เลขที่๓๙๓/ญฒหมู่เลขที่๒๑๗/ฒ9".chars().count()),
+        ]
+    );
+    // A date's day before a month's name, written as letters; not a longer word.
+    assert_eq!(
+        tokens("วันที่ ซ กันยายน\nวันที่ เญ ก.ย. ๖๖\nเดือน มกราคม"),
+        vec![
+            ("ซ", "วันที่".chars().count()),
+            ("เญ", "วันที่ซกันยายนวันที่".chars().count()),
+        ]
+    );
+    // After a word a number follows, up to four characters; not after another word.
+    assert_eq!(
+        tokens("หมู่ที่ เฒ รหัส\nร้อยละ ฒอ ของ\nบ้าน เฒ รหัส"),
+        vec![
+            ("เฒ", "หมู่ที่".chars().count()),
+            ("ฒอ", "หมู่ที่เฒรหัสร้อยละ".chars().count()),
+        ]
+    );
+    // After a slot word whose mai ek Tesseract lost; not after นาที or ทันที.
+    assert_eq!(
+        tokens("หมู่ที อ รหัส\nห้านาที อ รหัส\nโดยทันที อ รหัส"),
+        vec![("อ", "หมู่ที".chars().count())]
+    );
+    // A number's part on either side of its period read as letters; not an
+    // abbreviation's letters.
+    assert_eq!(
+        tokens("เวลา ต.๑๗ น.\nร้อยละ ๖๖.ต(ญ ของ\nลงวันที่ ๑ ต.ค.๖๖"),
+        vec![
+            ("ต", "เวลา".chars().count()),
+            // (Letters after a number, as above.)
+            ("น.", "เวลาต.๑๗".chars().count()),
+            ("ต(ญ", "เวลาต.๑๗น.ร้อยละ๖๖.".chars().count()),
+        ]
+    );
+    // Before a word that counts what a number counts, up to four characters.
+    let counted = "เป้าหมาย ayo ราย\nเป้าหมาย ฒตณ ราย\nเป้าหมาย abcde ราย";
+    assert_eq!(
+        tokens_in(counted)
+            .into_iter()
+            .map(|(t, _, k)| (t, k))
+            .collect::<Vec<_>>(),
+        vec![("ayo", Candidate::Slot), ("abcde", Candidate::Word)]
+    );
+    // A comma or a slash between words is no number's.
+    assert!(tokens("ก,ข ค/ง").is_empty());
+    // A symbol glued to the word after a number's place, or to a month's name; not
+    // after another word, not a closing bracket, not three symbols.
+    assert_eq!(
+        tokens("หมู่ที่ «รหัส\nวันที่ ๑ =กันยายน\nคำว่า «รหัส»\nหมู่ที่ )รหัส\nที่ ***กขค"),
+        vec![
+            ("«", "หมู่ที่".chars().count()),
+            ("=", "หมู่ที่«รหัสวันที่๑".chars().count()),
+        ]
+    );
+}
+
+#[test]
+fn where_the_words_say_a_number_stands() {
+    let found = |text: &'static str| -> Vec<(&'static str, Candidate)> {
+        tokens_in(text)
+            .into_iter()
+            .map(|(t, _, k)| (t, k))
+            .collect()
+    };
+    // One or two characters after a word a number follows or before a month's name
+    // (ฯ too); three or four after such a word stay words to be read strictly.
+    assert_eq!(
+        found("หมู่ที่ ญ รหัส\nลงวันที่ ฯ กรกฎาคม\nร้อยละ ฒอฒ ของ\nหมู่ที่ = รหัส\nบ้าน = รหัส"),
+        vec![
+            ("ญ", Candidate::Slot),
+            ("ฯ", Candidate::Slot),
+            ("ฒอฒ", Candidate::Word),
+            // (A symbol too, there only.)
+            ("=", Candidate::Slot),
+        ]
+    );
+    // A letter against `ที่` (or `ที` before a month): only the letter, with its visible
+    // index. `ทีม` elsewhere is a word; `ที่` with a vowel after is no number's place.
+    let glued = "ประกาศ วันที่ญ มกราคม\nคำสั่ง ลงวันทีณ มกราคม\nกับ ทีม งาน\nจาก ที่มา ของ";
+    assert_eq!(
+        found(glued),
+        vec![("ญ", Candidate::Slot), ("ณ", Candidate::Slot)]
+    );
+    assert_eq!(candidates(glued)[0].2, "ประกาศวันที่".chars().count());
+    // Thai letters with an Arabic digit in one short token; not a longer one.
+    assert_eq!(
+        found("เวลา จ9 น. บ้าน\nเวลา อ9อาคาร น."),
+        vec![("จ9", Candidate::Word)]
+    );
+}
+
+#[test]
+fn a_number_s_place_vouches_for_a_glyph_the_model_half_knows() {
+    // Sawasdee Bold Oblique's ๗ after หมู่ที่: likelier a digit than not, not surely one.
+    let mut seven = reading(&[('๗', 0.64), ('๙', 0.23)]);
+    seven.p_other = 0.12;
+    let read = AreaReading {
+        glyphs: vec![seven],
+        periods: vec![false],
+        ..AreaReading::default()
+    };
+    assert_eq!(read_candidate(&read, "ญ", Candidate::Slot).text, "๗");
+    assert_eq!(read_candidate(&read, "ญ", Candidate::Word).text, "");
+    // A glyph likelier something else is no digit, place or not.
+    let mut letter = seven;
+    letter.p_other = 0.6;
+    let read = AreaReading {
+        glyphs: vec![letter],
+        periods: vec![false],
+        ..AreaReading::default()
+    };
+    assert_eq!(read_candidate(&read, "ญ", Candidate::Slot).text, "");
+    // Up to four glyphs (`ayo` for ๗๗๗๐ before ราย: each likelier a digit than not, not
+    // all sure enough for a word anywhere).
+    let four = AreaReading {
+        glyphs: vec![seven, seven, seven, seven],
+        periods: vec![false; 4],
+        ..AreaReading::default()
+    };
+    assert_eq!(read_candidate(&four, "ayo", Candidate::Slot).text, "๗๗๗๗");
+    assert_eq!(read_candidate(&four, "ayo", Candidate::Word).text, "");
+    let five = AreaReading {
+        glyphs: vec![seven; 5],
+        periods: vec![false; 5],
+        ..AreaReading::default()
+    };
+    assert_eq!(read_candidate(&five, "ayo", Candidate::Slot).text, "");
+}
+
+#[test]
+fn a_number_needs_all_but_one_glyph_sure() {
+    let glyph = |other: f32| {
+        let mut g = reading(&[('๕', 1.0 - other)]);
+        g.p_other = other;
+        g
+    };
+    // `wage` for ๗๖๕๑: three sure, one half taken for a letter.
+    assert!(surely_digits(&[
+        glyph(0.0),
+        glyph(0.485),
+        glyph(0.0),
+        glyph(0.0)
+    ]));
+    // Two glyphs, one of them that unsure: not enough on average, nor by count.
+    assert!(!surely_digits(&[glyph(0.0), glyph(0.485)]));
+    // Two unsure among four.
+    assert!(!surely_digits(&[
+        glyph(0.0),
+        glyph(0.3),
+        glyph(0.3),
+        glyph(0.0)
+    ]));
+    // One likelier a letter.
+    assert!(!surely_digits(&[
+        glyph(0.0),
+        glyph(0.6),
+        glyph(0.0),
+        glyph(0.0)
+    ]));
+}
+
+#[test]
+fn a_separator_s_glyph_is_left_out_of_a_number_s_group() {
+    let mut slash = reading(&[('๙', 0.0)]);
+    slash.p_other = 1.0;
+    let mut read = AreaReading {
+        glyphs: vec![reading(&[('๗', 1.0)]), reading(&[('๖', 1.0)]), slash],
+        periods: vec![false, false, false],
+        columns: vec![(0, 10), (12, 20), (21, 26)],
+        ..AreaReading::default()
+    };
+    // Not at the other edge (the first glyph is a digit).
+    read.drop_edge(true);
+    assert_eq!(read.glyphs.len(), 3);
+    read.drop_edge(false);
+    assert_eq!(read.columns, vec![(0, 10), (12, 20)]);
+    assert_eq!(
+        read_candidate(&read, "ฒ\u{e48}9", Candidate::Word).text,
+        "๗๖"
+    );
+    // A lone glyph stays (nothing else would be left).
+    let mut alone = AreaReading {
+        glyphs: vec![slash],
+        ..AreaReading::default()
+    };
+    alone.drop_edge(false);
+    assert_eq!(alone.glyphs.len(), 1);
+}
+
+#[test]
+fn a_space_where_a_number_stands_is_looked_at() {
+    let found = |text: &'static str| -> Vec<(usize, usize, Candidate)> {
+        candidates(text)
+            .iter()
+            .filter(|c| c.3 == Candidate::Gap)
+            .map(|&(s, e, first, k)| {
+                assert_eq!(s, e);
+                (s, first, k)
+            })
+            .collect()
+    };
+    // Before a month's name and after a word a number follows: the space before the
+    // word, with the word's first visible index. Not after a number, not before a number
+    // or a short token (those are read themselves).
+    let text = "ณ วันที่ กันยายน\nหมู่ที่ รหัส\nวันที่ ๗ กันยายน\nหมู่ที่ ๗ รหัส\nหมู่ที่ ญ";
+    let at = |word: &str| text.find(word).unwrap_or(usize::MAX);
+    assert_eq!(
+        found(text),
+        vec![
+            (at("กันยายน"), "ณวันที่".chars().count(), Candidate::Gap),
+            (at("รหัส"), "ณวันที่กันยายนหมู่ที่".chars().count(), Candidate::Gap),
+        ]
+    );
+    // On the page: a space as wide as a letter is high holds a number; a word's space
+    // does not. (Boxes: the last letter of ที่, then the next word's first.)
+    let rect = |x0, x1| Rect {
+        x0,
+        y0: 100,
+        x1,
+        y1: 130,
+    };
+    let wide = [('ี', rect(100, 120)), ('ก', rect(160, 180))];
+    let (area, core, centres) = gap_area(&wide, 1, Some((100, 130))).expect("wide space");
+    assert_eq!((area.x0, area.x1, core), (121, 159, (100, 130)));
+    // The middle of the space is the number's; the letters beside it are not.
+    assert_eq!(centres.owner(140), Owner::Run);
+    assert_eq!(centres.owner(108), Owner::Digits);
+    assert_eq!(centres.owner(172), Owner::Digits);
+    let narrow = [('ี', rect(100, 120)), ('ก', rect(130, 150))];
+    assert!(gap_area(&narrow, 1, Some((100, 130))).is_none());
+    // No line of letters to measure by, or no word before: nothing.
+    assert!(gap_area(&wide, 1, None).is_none());
+    assert!(gap_area(&wide, 0, Some((100, 130))).is_none());
+}
+
+#[test]
+fn a_slash_is_one_thin_stroke_leaning_right() {
+    // 30 rows; the typical digit 30 pixels high.
+    let line = |lean: f32, width: u32| -> Vec<(u32, u32)> {
+        (0..30u32)
+            .flat_map(|y| {
+                let x = 5 + (lean * (29 - y) as f32) as u32;
+                (x..x + width).map(move |x| (x, y))
+            })
+            .collect()
+    };
+    assert!(is_slash(&line(0.5, 3), 30.0, 30.0));
+    // Upright (a ๑'s stem), leaning left (a backslash), or too thick: no.
+    assert!(!is_slash(&line(0.0, 3), 30.0, 30.0));
+    let backslash: Vec<(u32, u32)> = line(0.5, 3).iter().map(|&(x, y)| (x, 29 - y)).collect();
+    assert!(!is_slash(&backslash, 30.0, 30.0));
+    assert!(!is_slash(&line(0.5, 12), 30.0, 30.0));
+    // Two strokes in each row (a loop's sides), or only the top third of the rows: no.
+    let mut loop_sides = line(0.5, 3);
+    loop_sides.extend(line(0.5, 3).iter().map(|&(x, y)| (x + 10, y)));
+    assert!(!is_slash(&loop_sides, 30.0, 30.0));
+    let short: Vec<(u32, u32)> = line(0.5, 3).into_iter().filter(|p| p.1 < 10).collect();
+    assert!(!is_slash(&short, 30.0, 30.0));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    /// Whatever Tesseract wrote and wherever it boxed it, the pass gives a text (no
+    /// panic), and the tokens it looks at are whole characters of that text.
+    #[test]
+    fn any_text_and_boxes_give_a_text(
+        text in "[ก-ฮ่้ีัูฯ๐-๙0-9a-zA-Z.,/()=@ \n]{0,80}",
+        places in proptest::collection::vec((0u32..60, 0u32..40, 0u32..30), 80),
+        ink in proptest::collection::vec((0u32..600, 0u32..100, 1u32..40, 1u32..40), 0..30),
+    ) {
+        for (a, b, _, _) in candidates(&text) {
+            proptest::prop_assert!(a <= b && b <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
+        }
+        let chars: Vec<char> = text.chars().collect();
+        proptest::prop_assert_eq!(digit_like(&chars).len(), chars.len());
+        // A page with some blots of ink, and a box for each visible character.
+        let mut img = GrayImage::from_pixel(600, 100, image::Luma([255]));
+        for &(x, y, w, h) in &ink {
+            for yy in y..(y + h).min(100) {
+                for xx in x..(x + w).min(600) {
+                    img.put_pixel(xx, yy, image::Luma([0]));
+                }
+            }
+        }
+        let mut boxes = String::new();
+        let mut x = 0u32;
+        for (c, &(step, y, w)) in text.chars().filter(|c| !c.is_whitespace()).zip(&places) {
+            x += step / 4;
+            boxes.push_str(&format!("{c} {x} {} {} {} 0\n", 10 + y, x + w, 40 + y));
+        }
+        let pass = reread(&img, &text, &boxes);
+        proptest::prop_assert!(pass.skipped.is_some() || !pass.text.is_empty() || text.trim().is_empty() || !text.chars().any(is_thai_digit));
+    }
+}
+
+#[test]
+fn text_and_boxes_must_agree() {
+    // Box-file lines: y from the bottom of a 100-pixel-high image.
+    let boxes = "พ 10 60 30 90 0\n๒ 40 60 60 90 0\n๕ 62 60 82 90 0\n";
+    let b = glyph_boxes(boxes, 100);
+    assert_eq!(b.len(), 3);
+    assert_eq!((b[1].0, b[1].1.x0, b[1].1.y0, b[1].1.y1), ('๒', 40, 10, 40));
+    // A text that is not the boxes' is left alone, with the reason.
+    let img = GrayImage::from_pixel(200, 100, image::Luma([255]));
+    let pass = reread(&img, "พ ๒๕๖", boxes);
+    assert_eq!(pass.text, "พ ๒๕๖");
+    assert!(pass.skipped.is_some());
+    // No Thai digits: nothing to do, nothing said.
+    let none = reread(&img, "ไม่มีตัวเลข 2566", boxes);
+    assert_eq!(none.text, "ไม่มีตัวเลข 2566");
+    assert!(none.skipped.is_none());
+}
