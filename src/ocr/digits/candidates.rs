@@ -214,6 +214,16 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                     .windows(2)
                     .any(|w| letter(w[0]) && letter(w[1]));
                 let numeric = !abbreviated && groups().any(|g| g.chars().any(is_thai_digit));
+                // A digit Tesseract wrote as a slash (a thin face's ๗: `//๒๕๕๐` for
+                // ๗/๒๕๕๐, `%//๒๕๔๗` for ๗/๒๕๔๗): no number holds two slashes in a row, so
+                // what stands before them, with the first, may be a digit — where it holds no
+                // Thai digit (a run's glyphs are read as a run).
+                if let Some(double) = token.find("//") {
+                    let head = &token[..double + 1];
+                    if numeric && head.chars().count() <= 3 && !head.chars().any(is_thai_digit) {
+                        out.push((byte, byte + head.len(), visible, Candidate::Word));
+                    }
+                }
                 let mut at = 0usize;
                 let mut group_visible = visible;
                 for group in groups() {

@@ -846,6 +846,18 @@ fn a_separator_s_glyph_is_left_out_of_a_number_s_group() {
 }
 
 #[test]
+fn a_slash_doubled_in_a_number_may_be_a_digit() {
+    // A thin ๗ written as a slash (Sarabun ExtraLight Italic, KoHo Light): what stands before
+    // the two slashes, with the first, is looked at again.
+    assert_eq!(token_texts("ตามคำสั่งที่ //๒๕๕๐ ลงวันที่"), ["/"]);
+    assert_eq!(token_texts("ตามคำสั่งที่ %//๒๕๔๗ ลงวันที่"), ["%/"]);
+    // Not where Thai digits stand before them (that is a run of its own), nor in a token
+    // with no Thai digits (a web address).
+    assert!(token_texts("ตามคำสั่งที่ ๑๒//๒๕๕๐ ลงวันที่").is_empty());
+    assert!(token_texts("ดูที่ https://www.moi.go.th เว็บไซต์").is_empty());
+}
+
+#[test]
 fn a_space_where_a_number_stands_is_looked_at() {
     let found = |text: &'static str| -> Vec<(usize, usize, Candidate)> {
         candidates(text)
