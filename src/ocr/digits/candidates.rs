@@ -140,6 +140,33 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                     }
                 }
             } else if first {
+                // A clause label read partly as letters or with a number lost: `ผุ๗.๘` for
+                // ๙.๗.๘, `ฒซ.๘` for ๗.๘, `ผง.` for ๕.๖., `๑..๔` for ๑.๗.๔ — opening a line
+                // before Thai text, Thai digits, letters and marks in one to three groups of
+                // up to three between periods, a Thai digit or a letter Tesseract writes for
+                // one among them (not an abbreviation's letters: `พ.ศ.`, `อบต.`), or two
+                // periods in a row; two characters at least (`ง.` is a list item's letter).
+                let label_like = |c: char| {
+                    is_thai_digit(c)
+                        || c == '.'
+                        || ('\u{0E01}'..='\u{0E2E}').contains(&c)
+                        || matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
+                };
+                let groups: Vec<&str> = token.trim_end_matches('.').split('.').collect();
+                let garbled = token.contains('.')
+                    && token.chars().all(label_like)
+                    && token.chars().filter(|&c| c != '.').count() >= 2
+                    && (1..=3).contains(&groups.len())
+                    && groups.iter().all(|g| g.chars().count() <= 3)
+                    && ((token
+                        .chars()
+                        .any(|c| stands_in_for_a_digit(c) || is_thai_digit(c))
+                        && token.chars().any(|c| !is_thai_digit(c) && c != '.'))
+                        || token.contains(".."))
+                    && after.chars().next().is_some_and(is_thai_letter);
+                if garbled {
+                    out.push((byte, byte + token_len, visible, Candidate::Label));
+                }
                 // A clause label whose last number came out as letters (`๑.๒.ดา` for ๑.๒.๓):
                 // one or two characters after `digits.`, then a space.
                 if let Some(dot) = token.rfind('.') {

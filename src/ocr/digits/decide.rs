@@ -47,29 +47,53 @@ pub(super) fn read_candidate(read: &AreaReading, original: &str, kind: Candidate
         return out;
     }
     // A word with a glyph for each of its letters and digits keeps its punctuation between
-    // them (`99.69` for ๑๑.๔๑, a time).
+    // them (`99.69` for ๑๑.๔๑, a time); so does a label with a glyph for each of its
+    // characters but the marks Tesseract put on them (`ฒ.ู๓.๓` for ๗.๙.๙: a typewriter's
+    // period may be too big for the page to show as one), and the digits Tesseract wrote in
+    // it weigh as a run's do.
+    let label = kind == Candidate::Label;
     let marks = |c: &char| matches!(c, '.' | ',' | '/' | ':');
+    let combining =
+        |c: &char| matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}');
+    let base = |c: &char| !(marks(c) || label && combining(c));
+    let written = |i: usize| {
+        if label {
+            read.written.get(i).copied().flatten()
+        } else {
+            None
+        }
+    };
     let inner = original.trim_end_matches('.');
-    if kind != Candidate::Label
-        && inner.chars().any(|c| marks(&c))
-        && inner.chars().filter(|c| !marks(c)).count() == glyphs.len()
-    {
-        let mut digits = glyphs.iter();
-        for c in inner.chars() {
-            if marks(&c) {
-                out.text.push(c);
-            } else if let Some(g) = digits.next() {
-                out.push_digit(g, None);
+    if inner.chars().any(|c| marks(&c)) && inner.chars().filter(base).count() == glyphs.len() {
+        let mut digits = glyphs.iter().enumerate();
+        let chars: Vec<char> = inner.chars().collect();
+        for (k, c) in chars.iter().enumerate() {
+            if marks(c) {
+                out.text.push(*c);
+            } else if base(c) {
+                if let Some((i, g)) = digits.next() {
+                    out.push_digit(g, written(i));
+                    // (A label's period the page shows and Tesseract lost: `๖.๘ฆ` for
+                    // ๖.๘.๗.)
+                    let next = chars[k + 1..].iter().find(|c| !combining(c));
+                    let shown = read.periods.get(i).copied().unwrap_or(false);
+                    if label && shown && next.is_some_and(|n| !marks(n)) {
+                        out.text.push('.');
+                    }
+                }
             }
         }
         out.text.push_str(&original[inner.len()..]);
+        if label && read.period && !original.ends_with('.') {
+            out.text.push('.');
+        }
         return out;
     }
     // A label or a word keeps the periods the page shows between its numbers (`9.m` for
     // ๖.๓, `19.0.6` for ๒.๖.๘ where `19` is one glyph); a label gains the one after.
     let last = glyphs.len() - 1;
     for (i, (g, &period)) in glyphs.iter().zip(&read.periods).enumerate() {
-        out.push_digit(g, None);
+        out.push_digit(g, written(i));
         if period && i < last {
             out.text.push('.');
         }

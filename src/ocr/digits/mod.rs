@@ -115,9 +115,11 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
                 .map(|(s, e, f, k)| (s, e, f, Some(k))),
         )
         .collect();
-    // (A gap before a token comes before it.)
-    all.sort_by_key(|r| (r.0, r.1));
-    all.dedup_by_key(|r| (r.0, r.1 == r.0));
+    // (A gap before a token comes before it. A clause label comes before the run it starts
+    // with, which is read only if the label is not: see below.)
+    let label = |r: &(usize, usize, usize, Option<Candidate>)| r.3 == Some(Candidate::Label);
+    all.sort_by_key(|r| (r.0, !label(r), r.1));
+    all.dedup_by(|b, a| a.0 == b.0 && (a.1 == a.0) == (b.1 == b.0) && !label(a) && !label(b));
     // Where a run's glyphs are looked for: its area and rows, the middles of its own and its
     // neighbours' boxes, and its line.
     let locate = |start: usize, end: usize, first: usize| {
@@ -259,12 +261,34 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
                 }
             }
         }
+        if candidate == Some(Candidate::Label) {
+            // The periods Tesseract boxed between a label's glyphs are the label's, where the
+            // page's ink alone did not show one (a typewriter's period as big as a glyph;
+            // `๖.๘ฆ`, whose last number Tesseract wrote as two characters).
+            let columns = &read.columns;
+            for (_, r) in boxes[first..first + n].iter().filter(|(c, _)| *c == '.') {
+                let middle = (r.x0 + r.x1) / 2;
+                for (i, pair) in columns.windows(2).enumerate() {
+                    if (pair[0].1..=pair[1].0).contains(&middle) {
+                        if let Some(p) = read.periods.get_mut(i) {
+                            *p = true;
+                        }
+                    }
+                }
+            }
+        }
         let original = &text[start..end];
         let reread = match candidate {
             Some(kind) => read_candidate(&read, original, kind),
             None => read_run(&read),
         };
         let digits = &reread.text;
+        // A candidate that reads as no number leaves its text to what comes after: the runs
+        // inside it (a clause label's `๕.อ.๗`, whose whole the glyphs did not make a
+        // number) are read on their own.
+        if candidate.is_some() && digits.is_empty() && !read.read_before {
+            continue;
+        }
         let (mut start, mut end) = (start, end);
         let gap = candidate == Some(Candidate::Gap);
         if !read.read_before && !digits.is_empty() && !gap {

@@ -88,6 +88,65 @@ fn line_openers_that_stand_for_clause_numbers() {
     assert_eq!(first, 2);
 }
 
+#[test]
+fn a_clause_label_read_partly_as_letters_is_a_candidate() {
+    let labels = |text: &str| -> Vec<String> {
+        candidates(text)
+            .iter()
+            .filter(|c| c.3 == Candidate::Label)
+            .map(|&(s, e, _, _)| text[s..e].to_string())
+            .collect()
+    };
+    // A letter for a digit (`ผุ` for ๙, `ง` for ๖), a period read as a letter (`ฒซ.๘`), a
+    // number lost between two periods (`๑..๔`): the whole token, at a line's start.
+    let text = "ผุ๗.๘ รายงานผล
+ฒซ.๘ ให้ดำเนินการ
+ผง. รายงานผล
+๑..๔ รายงานผล";
+    assert_eq!(labels(text), ["ผุ๗.๘", "ฒซ.๘", "ผง.", "๑..๔"]);
+    // Not a list item's letter, an abbreviation, a label Tesseract read whole, a token
+    // before no Thai text, nor one inside a line.
+    for text in [
+        "ก. ให้ดำเนินการ",
+        "อบต. ประกาศ",
+        "พ.ศ. ๒๕๖๖ ให้",
+        "๑.๒ ให้ดำเนินการ",
+        "ผุ๗.๘ 2566",
+        "ดังนี้ ผุ๗.๘ รายงาน",
+    ] {
+        assert!(labels(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_label_keeps_its_periods_from_tesseract_and_from_the_page() {
+    let read = |digits: &str, periods: &[bool]| AreaReading {
+        glyphs: digits.chars().map(|d| reading(&[(d, 1.0)])).collect(),
+        periods: periods.to_vec(),
+        ..AreaReading::default()
+    };
+    // A typewriter's label with a mark Tesseract put on a digit (`ฒ.ู๓.๓`): a glyph for each
+    // character but the mark, so its periods stand where Tesseract wrote them, though the
+    // page showed none.
+    let none = [false; 3];
+    assert_eq!(
+        read_candidate(&read("๗๙๙", &none), "ฒ.ู๓.๓", Candidate::Label).text,
+        "๗.๙.๙"
+    );
+    // A period Tesseract lost that the page shows (`๖.๘ฆ` for ๖.๘.๗), and not twice where
+    // both have it.
+    let second = [false, true, false];
+    assert_eq!(
+        read_candidate(&read("๖๘๗", &second), "๖.๘ฆ", Candidate::Label).text,
+        "๖.๘.๗"
+    );
+    let both = [true, true, false];
+    assert_eq!(
+        read_candidate(&read("๖๘๗", &both), "๖.๘ฆ", Candidate::Label).text,
+        "๖.๘.๗"
+    );
+}
+
 /// A glyph the model is sure is a digit, with these probabilities among the digits (the
 /// likeliest is its digit).
 fn reading(p: &[(char, f32)]) -> Reading {
