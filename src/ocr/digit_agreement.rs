@@ -137,7 +137,7 @@ fn agree_piece(glyphs: &[Glyph]) -> Vec<usize> {
                 .max_by(|&a, &b| mean[a].total_cmp(&mean[b]))
                 .or_else(|| {
                     written_by_most(glyphs, &votes[k].0)
-                        .filter(|&w| w != d && !taken.contains(&w) && KNOWN[w] && mean[w] > 0.0)
+                        .filter(|&w| w != d && !taken.contains(&w) && known(w) && mean[w] > 0.0)
                 });
             if let Some(e) = next {
                 votes[k].2 = e;
@@ -173,11 +173,17 @@ fn agree_piece(glyphs: &[Glyph]) -> Vec<usize> {
     digits
 }
 
-/// The digits Tesseract's Thai model has (๐ ๑ ๒ ๓ ๕): what it writes for one of them is
-/// that digit or one it lacks, never another it has (but about one time in a thousand).
-const KNOWN: [bool; 10] = [
-    true, true, true, true, false, true, false, false, false, false,
-];
+/// The digits Tesseract's Thai model has in its character set: what it writes for one of
+/// them is that digit or one it lacks, never another it has (but about one time in a
+/// thousand).
+pub const KNOWN_TO_TESSERACT: &str = "๐๑๒๓๕";
+
+/// Whether digit `d` (0–9) is one of [`KNOWN_TO_TESSERACT`].
+fn known(d: usize) -> bool {
+    KNOWN_TO_TESSERACT
+        .chars()
+        .any(|c| c as usize == '๐' as usize + d)
+}
 
 /// The digit Tesseract wrote for more than half of a group's members, if any.
 fn written_by_most(glyphs: &[Glyph], members: &[usize]) -> Option<usize> {

@@ -5,7 +5,7 @@
 use super::area::AreaReading;
 use super::candidates::Candidate;
 use super::runs::is_thai_digit;
-use crate::ocr::digit_agreement;
+use crate::ocr::digit_agreement::{self, KNOWN_TO_TESSERACT};
 use crate::ocr::digit_classifier::Reading;
 
 /// A run's text as re-read, with where in it each digit read from a glyph stands.
@@ -149,9 +149,6 @@ pub(super) fn read_run(read: &AreaReading) -> Reread {
     }
     out
 }
-
-/// The digits Tesseract's Thai model has in its character set.
-const KNOWN_TO_TESSERACT: &str = "๐๑๒๓๕";
 
 /// How often Tesseract writes one digit it knows for another it knows: 5 times in the 1,078
 /// it read right on the digit pages of sets 1 and 2 (`๒` as `๓`, `๓` as `๐`), about one in

@@ -266,7 +266,8 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             // page's ink alone did not show one (a typewriter's period as big as a glyph;
             // `๖.๘ฆ`, whose last number Tesseract wrote as two characters).
             let columns = &read.columns;
-            for (_, r) in boxes[first..first + n].iter().filter(|(c, _)| *c == '.') {
+            let own = boxes.get(first..first + n).unwrap_or_default();
+            for (_, r) in own.iter().filter(|(c, _)| *c == '.') {
                 let middle = (r.x0 + r.x1) / 2;
                 for (i, pair) in columns.windows(2).enumerate() {
                     if (pair[0].1..=pair[1].0).contains(&middle) {
