@@ -6,9 +6,10 @@ use image::GrayImage;
 
 use super::boxes::Rect;
 use super::decide::{likely_a_digit, surely_a_digit, SURELY_NOT_A_DIGIT};
-use super::runs::{is_thai_digit, stands_in_for_a_digit};
+use super::runs::stands_in_for_a_digit;
 use super::segment::{glyphs, slash_shaped};
 use crate::ocr::digit_classifier::{classify, Reading};
+use crate::thai::digits::is_thai_digit;
 
 /// The middles (x) of a run's own glyph boxes and of its neighbours' on the same line, each
 /// neighbour with whether it is a digit, a stand-in for one, or past a period (its glyphs

@@ -3,8 +3,10 @@
 //! found in the text alone, and read again from the page only where the glyphs surely are
 //! digits (see [`super::decide`]).
 
-use super::runs::{is_thai_digit, stands_in_for_a_digit};
+use super::runs::stands_in_for_a_digit;
+use crate::thai::clean::is_combining_mark;
 use crate::thai::dates::month_of;
+use crate::thai::digits::is_thai_digit;
 
 /// A token Tesseract did not write as Thai digits that may still be a number.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -150,7 +152,7 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                     is_thai_digit(c)
                         || c == '.'
                         || ('\u{0E01}'..='\u{0E2E}').contains(&c)
-                        || matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
+                        || is_combining_mark(c)
                 };
                 let groups: Vec<&str> = token.trim_end_matches('.').split('.').collect();
                 let garbled = token.contains('.')

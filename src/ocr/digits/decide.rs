@@ -4,9 +4,10 @@
 
 use super::area::AreaReading;
 use super::candidates::Candidate;
-use super::runs::is_thai_digit;
 use crate::ocr::digit_agreement::{self, KNOWN_TO_TESSERACT};
 use crate::ocr::digit_classifier::Reading;
+use crate::thai::clean::is_combining_mark;
+use crate::thai::digits::is_thai_digit;
 
 /// A run's text as re-read, with where in it each digit read from a glyph stands.
 #[derive(Debug, Default)]
@@ -53,8 +54,7 @@ pub(super) fn read_candidate(read: &AreaReading, original: &str, kind: Candidate
     // it weigh as a run's do.
     let label = kind == Candidate::Label;
     let marks = |c: &char| matches!(c, '.' | ',' | '/' | ':');
-    let combining =
-        |c: &char| matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}');
+    let combining = |c: &char| is_combining_mark(*c);
     let base = |c: &char| !(marks(c) || label && combining(c));
     let written = |i: usize| {
         if label {

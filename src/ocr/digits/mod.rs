@@ -17,12 +17,13 @@ use image::GrayImage;
 
 use super::digit_agreement::{self, Glyph};
 use super::digit_classifier::Reading;
+use crate::thai::digits::is_thai_digit;
 
 use area::{read_glyphs, Centres, EarlierReading};
 use boxes::{gap_area, glyph_boxes, line_band, run_area, Rect};
 use candidates::{candidates, Candidate};
 use decide::{digit_given, read_candidate, read_run, weighed};
-use runs::{digit_like, is_thai_digit};
+use runs::digit_like;
 
 mod area;
 mod boxes;

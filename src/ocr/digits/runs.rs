@@ -1,9 +1,8 @@
 //! Which characters of Tesseract's text make a run of Thai digits: its Thai digits, and the
 //! letters and symbols it writes for the digits its Thai model lacks where they touch one.
 
-pub(super) fn is_thai_digit(c: char) -> bool {
-    ('๐'..='๙').contains(&c)
-}
+use crate::thai::clean::is_combining_mark;
+use crate::thai::digits::is_thai_digit;
 
 /// What Tesseract writes for the digits its Thai model lacks, besides other digits: ๆ and
 /// letters whose shapes are near (ฒ for ๗, ง for ๖, ว for ๓…), `@` and `©` for ๑, and Arabic
@@ -19,8 +18,7 @@ pub(super) fn digit_like(line: &[char]) -> Vec<bool> {
     // A vowel or tone mark Tesseract put on a digit after a period (`ฒ.ู๓.๓` for ๗.๙.๙:
     // TlwgMono's digits take marks) is the number's: no word starts there.
     for i in 1..line.len().saturating_sub(1) {
-        let mark =
-            matches!(line[i], '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}');
+        let mark = is_combining_mark(line[i]);
         if mark && line[i - 1] == '.' && is_thai_digit(line[i + 1]) {
             flags[i] = true;
         }
