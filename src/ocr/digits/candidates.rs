@@ -154,20 +154,30 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                         || ('\u{0E01}'..='\u{0E2E}').contains(&c)
                         || is_combining_mark(c)
                 };
-                let groups: Vec<&str> = token.trim_end_matches('.').split('.').collect();
-                let garbled = token.contains('.')
-                    && token.chars().all(label_like)
-                    && token.chars().filter(|&c| c != '.').count() >= 2
+                // (Past a leading vowel Tesseract put before a digit, `ไ๒.อ.๑` for ๒.๑.๑: no
+                // word starts with one and goes on with a digit; cleaning drops it.)
+                let stray = token
+                    .chars()
+                    .next()
+                    .filter(|&c| "เแโใไ".contains(c))
+                    .filter(|_| token.chars().nth(1).is_some_and(is_thai_digit))
+                    .map_or(0, char::len_utf8);
+                let label = &token[stray..];
+                let groups: Vec<&str> = label.trim_end_matches('.').split('.').collect();
+                let garbled = label.contains('.')
+                    && label.chars().all(label_like)
+                    && label.chars().filter(|&c| c != '.').count() >= 2
                     && (1..=3).contains(&groups.len())
                     && groups.iter().all(|g| g.chars().count() <= 3)
-                    && ((token
+                    && ((label
                         .chars()
                         .any(|c| stands_in_for_a_digit(c) || is_thai_digit(c))
-                        && token.chars().any(|c| !is_thai_digit(c) && c != '.'))
-                        || token.contains(".."))
+                        && label.chars().any(|c| !is_thai_digit(c) && c != '.'))
+                        || label.contains(".."))
                     && after.chars().next().is_some_and(is_thai_letter);
                 if garbled {
-                    out.push((byte, byte + token_len, visible, Candidate::Label));
+                    let at = visible + usize::from(stray > 0);
+                    out.push((byte + stray, byte + token_len, at, Candidate::Label));
                 }
                 // A clause label whose last number came out as letters (`๑.๒.ดา` for ๑.๒.๓):
                 // one or two characters after `digits.`, then a space.
@@ -187,7 +197,10 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                         ));
                     }
                 }
-            } else if !token.chars().any(is_thai_digit) && token.chars().any(is_thai_letter) {
+            } else if !token.chars().any(is_thai_digit)
+                && token.chars().any(is_thai_letter)
+                && !(after_slot && n > 4 && token.contains('.') && month_of(token).is_none())
+            {
                 // Thai letters right after a number (`๗๙๐๐ สต่อด` for ๗๙๐๐ ๙๒๖๙: a face's
                 // digits Tesseract took all for letters): a number's second part, if its
                 // glyphs surely are digits.
@@ -242,7 +255,10 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                     .collect::<Vec<_>>()
                     .windows(2)
                     .any(|w| letter(w[0]) && letter(w[1]));
-                let numeric = !abbreviated && groups().any(|g| g.chars().any(is_thai_digit));
+                // (After a word a number follows, a number however Tesseract read it:
+                // `ร้อยละ ตปลป.ญอว` for ร้อยละ ๗๗.๗๐.)
+                let numeric =
+                    !abbreviated && (after_slot || groups().any(|g| g.chars().any(is_thai_digit)));
                 // A digit Tesseract wrote as a slash (a thin face's ๗: `//๒๕๕๐` for
                 // ๗/๒๕๕๐, `%//๒๕๔๗` for ๗/๒๕๔๗): no number holds two slashes in a row, so
                 // what stands before them, with the first, may be a digit — where it holds no

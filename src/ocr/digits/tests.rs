@@ -104,6 +104,15 @@ fn a_clause_label_read_partly_as_letters_is_a_candidate() {
 ผง. รายงานผล
 ๑..๔ รายงานผล";
     assert_eq!(labels(text), ["ผุ๗.๘", "ฒซ.๘", "ผง.", "๑..๔"]);
+    // Past a leading vowel Tesseract put before the label's first digit (its visible index
+    // past the vowel too); not a word that starts with the vowel.
+    let stray = "ไ๒.อ.๑ รายงานผล\nไป.อ. รายงานผล";
+    let found: Vec<_> = candidates(stray)
+        .into_iter()
+        .filter(|c| c.3 == Candidate::Label)
+        .map(|(s, e, first, _)| (&stray[s..e], first))
+        .collect();
+    assert_eq!(found, vec![("๒.อ.๑", 1)]);
     // Not a list item's letter, an abbreviation, a label Tesseract read whole, a token
     // before no Thai text, nor one inside a line.
     for text in [
@@ -747,6 +756,15 @@ fn letters_where_a_number_goes_on_are_candidates() {
             // (Letters after a number, as above.)
             ("น.", "เวลาต.๑๗".chars().count()),
             ("ต(ญ", "เวลาต.๑๗น.ร้อยละ๖๖.".chars().count()),
+        ]
+    );
+    // After a word a number follows, a longer token with a period: each group of it (not
+    // an abbreviation's letters, a month's, or such a token after another word).
+    assert_eq!(
+        tokens("ร้อยละ ตปลป.ญอว ของ\nวันที่ ก.ย.๖๖ ของ\nวันที่ มี.ค. ของ\nเกิน ตปลป.ญอว ของ"),
+        vec![
+            ("ตปลป", "ร้อยละ".chars().count()),
+            ("ญอว", "ร้อยละตปลป.".chars().count()),
         ]
     );
     // Before a word that counts what a number counts, up to four characters.
