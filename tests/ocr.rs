@@ -38,6 +38,18 @@ fn a_number_tesseract_glued_to_the_next_word_is_read_and_stands_apart() {
 }
 
 #[test]
+fn a_month_abbreviation_read_as_latin_is_read_again() {
+    // fixtures/digits/sarabun_medium_italic_bilevel.png (its .truth: `ลงวันที่ ๑๐ ส.ค. ๖๖`,
+    // `ลงวันที่ ๑๖ ม.ค. ๖๗`): Tesseract's English model writes the two months `A.A.` and
+    // `ILA.`, so that the dates are lost.
+    let d = ingest("digits/sarabun_medium_italic_bilevel.png");
+    assert!(d.text.contains("ลงวันที่ ๑๐ ส.ค. ๖๖"), "{}", d.text);
+    let isos: Vec<String> = d.dates.iter().map(|x| x.iso.clone()).collect();
+    assert!(isos.iter().any(|x| x == "2023-08-10"), "{isos:?}");
+    assert!(isos.iter().any(|x| x == "2024-01-16"), "{isos:?}");
+}
+
+#[test]
 fn a_broken_image_fails_that_file_only() {
     let mut bytes = std::fs::read(fixture("scans/000_phuket_p1.png")).expect("fixture");
     bytes.truncate(2_000);

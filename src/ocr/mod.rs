@@ -4,6 +4,7 @@
 //! Tesseract's own OpenMP threading must be off (OMP_THREAD_LIMIT=1, read by libgomp when the
 //! process starts — the binary re-executes itself with it set); pages run in parallel instead.
 
+mod date_words;
 pub mod digit_agreement;
 pub mod digit_classifier;
 pub mod digit_model;
@@ -55,6 +56,8 @@ static TESSERACT: Counter = Counter::new();
 static DIGIT_PASS: Counter = Counter::new();
 /// Time deskewing pages.
 static DESKEW: Counter = Counter::new();
+/// Time reading a date's Latin words again ([`date_words`]; part of [`TESSERACT`]'s time).
+static DATE_WORDS: Counter = Counter::new();
 /// Time asking Tesseract for its glyph boxes (part of [`TESSERACT`]'s time, asked for the
 /// digit pass only).
 static GLYPH_BOXES: Counter = Counter::new();
@@ -62,6 +65,11 @@ static GLYPH_BOXES: Counter = Counter::new();
 /// Seconds spent getting Tesseract's glyph boxes for the digit pass, summed over threads.
 pub fn glyph_box_seconds() -> f64 {
     GLYPH_BOXES.seconds()
+}
+
+/// Seconds spent reading dates' Latin words again, summed over threads.
+pub fn date_word_seconds() -> f64 {
+    DATE_WORDS.seconds()
 }
 
 /// Seconds spent deskewing pages so far, summed over threads.
@@ -160,7 +168,12 @@ pub fn recognize(page: &PageImage, words: bool) -> Result<Recognized> {
     let text = match &reading.boxes {
         Some(boxes) => {
             let read_image = turned_image.as_ref().unwrap_or(&image);
-            let pass = DIGIT_PASS.time(|| digits::reread(read_image, &reading.text, boxes));
+            // (With a date's Latin words read again, when any were: text and boxes alike.)
+            let (text, boxes) = match &reading.date_words {
+                Some((text, boxes)) => (text, boxes),
+                None => (&reading.text, boxes),
+            };
+            let pass = DIGIT_PASS.time(|| digits::reread(read_image, text, boxes));
             if let Some(why) = pass.skipped {
                 notes.push(format!("Thai digits left as Tesseract read them: {why}"));
             }
@@ -187,6 +200,9 @@ struct Reading {
     words: Vec<(String, f32)>,
     /// Tesseract's glyph boxes, when the text holds Thai digits.
     boxes: Option<String>,
+    /// The text and glyph boxes with a date's Latin words read again ([`date_words`]), where
+    /// any were.
+    date_words: Option<(String, String)>,
 }
 
 /// One Tesseract pass over an upright page.
@@ -195,6 +211,7 @@ fn read(image: &GrayImage, dpi: u32, words: bool) -> Result<Reading> {
         Some(e) => e,
         None => new_engine()?,
     };
+    let mut reusable = true;
     let reading = TESSERACT.time(|| -> Result<Reading> {
         engine.set_image(image, dpi)?;
         engine.recognize()?;
@@ -207,6 +224,18 @@ fn read(image: &GrayImage, dpi: u32, words: bool) -> Result<Reading> {
         } else {
             None
         };
+        // (A failure here leaves the page as read, and the engine, whose settings it may
+        // have left changed, is not reused.)
+        let date_words = match &boxes {
+            Some(boxes) => DATE_WORDS.time(|| {
+                date_words::reread(&mut engine, image, dpi, &text, boxes, PAGE_SEG_MODE)
+                    .unwrap_or_else(|_| {
+                        reusable = false;
+                        None
+                    })
+            }),
+            None => None,
+        };
         engine.clear();
         Ok(Reading {
             text,
@@ -214,10 +243,11 @@ fn read(image: &GrayImage, dpi: u32, words: bool) -> Result<Reading> {
             lines,
             words,
             boxes,
+            date_words,
         })
     });
     // An engine that failed on a page is dropped rather than reused.
-    if reading.is_ok() {
+    if reading.is_ok() && reusable {
         if let Ok(mut idle) = POOL.idle.lock() {
             idle.push(engine);
         }

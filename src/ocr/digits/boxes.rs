@@ -4,11 +4,11 @@
 use super::area::Centres;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Rect {
-    pub(super) x0: u32,
-    pub(super) y0: u32,
-    pub(super) x1: u32,
-    pub(super) y1: u32,
+pub(in crate::ocr) struct Rect {
+    pub(in crate::ocr) x0: u32,
+    pub(in crate::ocr) y0: u32,
+    pub(in crate::ocr) x1: u32,
+    pub(in crate::ocr) y1: u32,
 }
 
 /// The area a run's glyphs are looked for in: the columns of all its boxes, and the rows a
@@ -117,7 +117,7 @@ pub(super) fn line_band(boxes: &[(char, Rect)]) -> Option<(u32, u32)> {
 /// Every character of Tesseract's glyph boxes (box-file lines `glyph left bottom right top
 /// page`, y counted from the image's bottom) with its box in image coordinates, in reading
 /// order, spaces left out.
-pub(super) fn glyph_boxes(boxes: &str, image_height: u32) -> Vec<(char, Rect)> {
+pub(in crate::ocr) fn glyph_boxes(boxes: &str, image_height: u32) -> Vec<(char, Rect)> {
     let mut out = Vec::new();
     for line in boxes.lines() {
         // The glyph may itself be several characters; the five numbers close the line.

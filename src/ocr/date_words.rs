@@ -1,0 +1,385 @@
+//! A date's month abbreviation or era that Tesseract's English model read as Latin letters
+//! (`๑๕ A.A. ๔๗` for ๑๕ ก.ค. ๔๗, `๑๖ ILA. ๖๗` for ม.ค., `Wa. ๒๕๔๗` for พ.ศ.), read again by
+//! the Thai model alone.
+//!
+//! With `tha+eng` Tesseract picks, word by word, the model that reads it with the higher
+//! score, and a short word of round Thai letters and periods often scores higher as Latin:
+//! about one abbreviated date in five on the digit pages lost its month so, and the date
+//! with it. Cropped from the page and read again as one line with only the letters and
+//! periods of the twelve abbreviations and `พ.ศ.` allowed, the same word reads right (the
+//! whitelist keeps the English model out). Only a word that stands where a month
+//! abbreviation stands — between a day's digits and a year's — or where the era stands —
+//! before a year of four digits — is read again, and its reading is taken only if it is one
+//! of those abbreviations whole: a Latin word elsewhere is never touched.
+//!
+//! The text and the glyph boxes come back together, the boxes of the word replaced by
+//! boxes for its new letters, so that the digit pass ([`super::digits`]) that reads the
+//! page next finds its text and boxes still in step.
+
+use image::GrayImage;
+
+use super::digits::{glyph_boxes, Rect};
+use super::engine::Engine;
+use crate::error::Result;
+use crate::thai::digits::is_thai_digit;
+
+/// Where a Latin word stands in a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    /// Between a day and a year: a month's abbreviation.
+    Month,
+    /// Before a year of four digits: the era.
+    Era,
+}
+
+/// A Latin word of the text that stands in a date: its byte range, the index of its first
+/// box (its first character other than whitespace), and its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Word {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) first_box: usize,
+    pub(crate) slot: Slot,
+}
+
+/// The abbreviations a month's or the era's word may be read as.
+fn abbreviations(slot: Slot) -> Vec<&'static str> {
+    match slot {
+        Slot::Month => crate::dictionaries::get()
+            .months
+            .iter()
+            .flat_map(|m| m.forms.iter().copied())
+            .filter(|f| f.contains('.'))
+            .collect(),
+        Slot::Era => vec!["พ.ศ."],
+    }
+}
+
+/// The characters Tesseract may write when it reads such a word again: those of every
+/// abbreviation, periods among them.
+fn whitelist() -> String {
+    let mut chars: Vec<char> = abbreviations(Slot::Month)
+        .into_iter()
+        .chain(abbreviations(Slot::Era))
+        .flat_map(str::chars)
+        .collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars.into_iter().collect()
+}
+
+/// A word Tesseract's English model may have written for a Thai abbreviation: two to five
+/// Latin letters and periods (or a comma for one), a period or comma among them and a letter
+/// (`A.A.`, `ILA.`, `fia,`).
+fn latin_abbreviation(token: &str) -> bool {
+    let n = token.chars().count();
+    (2..=5).contains(&n)
+        && token
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || matches!(c, '.' | ','))
+        && token.chars().any(|c| c.is_ascii_alphabetic())
+        && token.contains(['.', ','])
+}
+
+fn digit(c: char) -> bool {
+    is_thai_digit(c) || c.is_ascii_digit()
+}
+
+/// The Latin words of `text` that stand where a month's abbreviation stands (after a token
+/// ending in a digit, before one starting with a digit or of up to three Latin characters:
+/// `๑๕ A.A. ๔๗`, `๑๐ A.A. bb`, Tesseract's digits however wrong) or where the era stands (before a year: a token of four digits).
+pub(crate) fn date_words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut visible = 0usize;
+    for line in text.split_inclusive('\n') {
+        let line_start = line.as_ptr() as usize - text.as_ptr() as usize;
+        let tokens: Vec<(usize, &str, usize)> = {
+            let mut v = Vec::new();
+            let mut at = 0usize;
+            for token in line.split_whitespace() {
+                let offset = line[at..].find(token).map_or(at, |k| at + k);
+                v.push((line_start + offset, token, visible));
+                visible += token.chars().count();
+                at = offset + token.len();
+            }
+            v
+        };
+        for (i, &(start, token, first_box)) in tokens.iter().enumerate() {
+            if !latin_abbreviation(token) {
+                continue;
+            }
+            let before = i.checked_sub(1).and_then(|k| tokens.get(k)).map(|t| t.1);
+            let after = tokens.get(i + 1).map(|t| t.1);
+            let year = after.is_some_and(|t| t.chars().count() == 4 && t.chars().all(digit));
+            // (The year's two digits may be Latin letters too: `๑๐ A.A. bb`.)
+            let short_year = |t: &str| {
+                t.chars().next().is_some_and(digit)
+                    || (t.chars().count() <= 3 && t.chars().all(|c| c.is_ascii_graphic()))
+            };
+            let between_day_and_year = before.is_some_and(|t| t.chars().last().is_some_and(digit))
+                && after.is_some_and(short_year);
+            let slot = if year {
+                Slot::Era
+            } else if between_day_and_year {
+                Slot::Month
+            } else {
+                continue;
+            };
+            out.push(Word {
+                start,
+                end: start + token.len(),
+                first_box,
+                slot,
+            });
+        }
+    }
+    out
+}
+
+/// The abbreviation Tesseract's second reading of a word is, if it is one whole (spaces
+/// left out, a last period it lost given back).
+pub(crate) fn accept(slot: Slot, reading: &str) -> Option<&'static str> {
+    let read: String = reading.chars().filter(|c| !c.is_whitespace()).collect();
+    abbreviations(slot)
+        .into_iter()
+        .find(|a| *a == read || a.strip_suffix('.') == Some(read.as_str()))
+}
+
+/// The page area to read a word again in: its boxes' union, with room for the marks above
+/// and below its letters (Latin boxes leave out where Thai vowels sit) and a little to each
+/// side, inside the page.
+pub(crate) fn word_area(boxes: &[(char, Rect)], width: u32, height: u32) -> Option<Rect> {
+    let x0 = boxes.iter().map(|b| b.1.x0).min()?;
+    let x1 = boxes.iter().map(|b| b.1.x1).max()?;
+    let y0 = boxes.iter().map(|b| b.1.y0).min()?;
+    let y1 = boxes.iter().map(|b| b.1.y1).max()?;
+    let h = y1.saturating_sub(y0).max(1);
+    let area = Rect {
+        x0: x0.saturating_sub(h / 3),
+        y0: y0.saturating_sub(h / 2),
+        x1: (x1 + h / 3).min(width.saturating_sub(1)),
+        y1: (y1 + h / 3).min(height.saturating_sub(1)),
+    };
+    (area.x1 > area.x0 && area.y1 > area.y0).then_some(area)
+}
+
+/// The text with some words replaced, and glyph boxes to match (in Tesseract's box-file
+/// form): each new character gets an equal slice of its word's boxes' union.
+pub(crate) fn splice(
+    text: &str,
+    boxes: &[(char, Rect)],
+    image_height: u32,
+    replaced: &[(Word, &str)],
+) -> (String, String) {
+    let mut new_text = String::with_capacity(text.len());
+    let mut new_boxes: Vec<(char, Rect)> = Vec::with_capacity(boxes.len());
+    let (mut last_byte, mut last_box) = (0usize, 0usize);
+    for (word, with) in replaced {
+        let n = text[word.start..word.end].chars().count();
+        let (Some(own), Some(kept)) = (
+            boxes.get(word.first_box..word.first_box + n),
+            boxes.get(last_box..word.first_box),
+        ) else {
+            continue;
+        };
+        new_text.push_str(&text[last_byte..word.start]);
+        new_text.push_str(with);
+        new_boxes.extend_from_slice(kept);
+        let x0 = own.iter().map(|b| b.1.x0).min().unwrap_or(0);
+        let x1 = own.iter().map(|b| b.1.x1).max().unwrap_or(x0);
+        let y0 = own.iter().map(|b| b.1.y0).min().unwrap_or(0);
+        let y1 = own.iter().map(|b| b.1.y1).max().unwrap_or(y0);
+        let letters: Vec<char> = with.chars().filter(|c| !c.is_whitespace()).collect();
+        let k = letters.len().max(1) as u32;
+        let step = (x1.saturating_sub(x0) / k).max(1);
+        for (i, &c) in letters.iter().enumerate() {
+            let left = x0 + step * i as u32;
+            new_boxes.push((
+                c,
+                Rect {
+                    x0: left,
+                    y0,
+                    x1: (left + step).min(x1.max(left)),
+                    y1,
+                },
+            ));
+        }
+        last_byte = word.end;
+        last_box = word.first_box + n;
+    }
+    new_text.push_str(&text[last_byte..]);
+    new_boxes.extend_from_slice(boxes.get(last_box..).unwrap_or_default());
+    let box_text = new_boxes
+        .iter()
+        .map(|(c, r)| {
+            format!(
+                "{c} {} {} {} {} 0\n",
+                r.x0,
+                image_height.saturating_sub(r.y1),
+                r.x1,
+                image_height.saturating_sub(r.y0)
+            )
+        })
+        .collect();
+    (new_text, box_text)
+}
+
+/// Reads the date words of a page again (see the module's doc), with the engine that read
+/// the page; its page-segmentation mode is set back to `page_mode` and its whitelist
+/// emptied after. `None` where no word was read as an abbreviation.
+pub(super) fn reread(
+    engine: &mut Engine,
+    image: &GrayImage,
+    dpi: u32,
+    text: &str,
+    boxes: &str,
+    page_mode: &std::ffi::CStr,
+) -> Result<Option<(String, String)>> {
+    let words = date_words(text);
+    if words.is_empty() {
+        return Ok(None);
+    }
+    let glyphs = glyph_boxes(boxes, image.height());
+    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+    if visible != glyphs.len() {
+        return Ok(None);
+    }
+    let whitelist = std::ffi::CString::new(whitelist()).unwrap_or_default();
+    engine.set_variable(c"tessedit_pageseg_mode", c"7")?;
+    engine.set_variable(c"tessedit_char_whitelist", &whitelist)?;
+    let mut replaced: Vec<(Word, &'static str)> = Vec::new();
+    let mut failed = None;
+    for word in words {
+        let n = text[word.start..word.end].chars().count();
+        let Some(own) = glyphs.get(word.first_box..word.first_box + n) else {
+            continue;
+        };
+        let Some(area) = word_area(own, image.width(), image.height()) else {
+            continue;
+        };
+        let crop = image::imageops::crop_imm(
+            image,
+            area.x0,
+            area.y0,
+            area.x1 - area.x0,
+            area.y1 - area.y0,
+        )
+        .to_image();
+        let reading = engine
+            .set_image(&crop, dpi)
+            .and_then(|()| engine.recognize())
+            .and_then(|()| engine.text());
+        match reading {
+            Ok(r) => replaced.extend(accept(word.slot, &r).map(|a| (word, a))),
+            Err(e) => {
+                failed = Some(e);
+                break;
+            }
+        }
+    }
+    engine.clear();
+    engine.set_variable(c"tessedit_char_whitelist", c"")?;
+    engine.set_variable(c"tessedit_pageseg_mode", page_mode)?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    if replaced.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(splice(text, &glyphs, image.height(), &replaced)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, Slot)> {
+        date_words(text)
+            .into_iter()
+            .map(|w| (&text[w.start..w.end], w.slot))
+            .collect()
+    }
+
+    #[test]
+    fn latin_words_where_a_date_s_month_or_era_stands() {
+        // Between a day and a year (its digits Latin too), before a year of four digits.
+        let text = "ลงวันที่ ๑๕ A.A. ๕๕ เวลา\nลงวันที่ ๑๐ ILA. bel เวลา\nวันที่ ๒๕ เมษายน Wa. ๒๕๔๗";
+        assert_eq!(
+            found(text),
+            vec![
+                ("A.A.", Slot::Month),
+                ("ILA.", Slot::Month),
+                ("Wa.", Slot::Era)
+            ]
+        );
+        // Its first box: the characters other than whitespace before it.
+        let first = date_words(text)[0].first_box;
+        assert_eq!(first, "ลงวันที่๑๕".chars().count());
+        // Not a unit after a time, a Latin word among words, a word with no period, a long
+        // one, nor one before a Thai word.
+        for text in [
+            "เวลา ๑๐.๕๒ U.",
+            "ดูที่ A.A. ได้",
+            "ลงวันที่ ๑๕ AA ๕๕",
+            "ลงวันที่ ๑๕ A.B.C.D ๕๕",
+            "ข้อ ๑๕ A.A. ให้",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_reading_is_taken_only_as_a_whole_abbreviation() {
+        assert_eq!(accept(Slot::Month, "ส.ค.\n"), Some("ส.ค."));
+        assert_eq!(accept(Slot::Month, "มี.ค"), Some("มี.ค."));
+        assert_eq!(accept(Slot::Month, "ส. ค."), Some("ส.ค."));
+        assert_eq!(accept(Slot::Era, "พ.ศ."), Some("พ.ศ."));
+        for (slot, reading) in [
+            (Slot::Month, "พ.ศ."),
+            (Slot::Month, "ส.ค.ค."),
+            (Slot::Month, ""),
+            (Slot::Era, "ส.ค."),
+        ] {
+            assert_eq!(accept(slot, reading), None, "{reading}");
+        }
+    }
+
+    #[test]
+    fn the_new_text_and_its_boxes_stay_in_step() {
+        let text = "วันที่ ๑๐ A.A. bb เวลา\nปี Wa. ๒๕๔๗";
+        let height = 1000;
+        // A box for each character other than whitespace, 20 pixels apart.
+        let boxes: Vec<(char, Rect)> = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .enumerate()
+            .map(|(i, c)| {
+                let x0 = 20 * i as u32;
+                (
+                    c,
+                    Rect {
+                        x0,
+                        y0: 100,
+                        x1: x0 + 15,
+                        y1: 130,
+                    },
+                )
+            })
+            .collect();
+        let words = date_words(text);
+        let replaced = [(words[0], "ส.ค."), (words[1], "พ.ศ.")];
+        let (new_text, box_text) = splice(text, &boxes, height, &replaced);
+        assert_eq!(new_text, "วันที่ ๑๐ ส.ค. bb เวลา\nปี พ.ศ. ๒๕๔๗");
+        let parsed = glyph_boxes(&box_text, height);
+        let visible: Vec<char> = new_text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(parsed.iter().map(|b| b.0).collect::<Vec<_>>(), visible);
+        // The boxes of the characters kept are as they were; the new letters share their
+        // word's span.
+        assert_eq!(parsed[0], boxes[0]);
+        assert_eq!(parsed.last(), boxes.last());
+        let word = &boxes[words[0].first_box..words[0].first_box + 4];
+        let new = &parsed[words[0].first_box..words[0].first_box + 4];
+        assert_eq!(new[0].1.x0, word[0].1.x0);
+        assert!(new.iter().all(|b| b.1.x1 <= word[3].1.x1 && b.1.y0 == 100));
+    }
+}
