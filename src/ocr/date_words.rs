@@ -21,6 +21,7 @@ use image::GrayImage;
 use super::digits::{glyph_boxes, Rect};
 use super::engine::Engine;
 use crate::error::Result;
+use crate::thai::dates::month_of;
 use crate::thai::digits::is_thai_digit;
 
 /// Where a Latin word stands in a date.
@@ -85,9 +86,11 @@ fn digit(c: char) -> bool {
     is_thai_digit(c) || c.is_ascii_digit()
 }
 
-/// The Latin words of `text` that stand where a month's abbreviation stands (after a token
-/// ending in a digit, before one starting with a digit or of up to three Latin characters:
-/// `๑๕ A.A. ๔๗`, `๑๐ A.A. bb`, Tesseract's digits however wrong) or where the era stands (before a year: a token of four digits).
+/// The Latin words of `text` that stand where a month's abbreviation stands (after a day,
+/// before a two-digit year) or where the era stands (after a month's name or `ปี`, or
+/// before a year of four digits). Tesseract's digits around them count however wrong: a
+/// token ending in a digit or of up to two Latin characters is a day, one starting with a
+/// digit or of up to three Latin characters a short year.
 pub(crate) fn date_words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut visible = 0usize;
@@ -110,14 +113,21 @@ pub(crate) fn date_words(text: &str) -> Vec<Word> {
             }
             let before = i.checked_sub(1).and_then(|k| tokens.get(k)).map(|t| t.1);
             let after = tokens.get(i + 1).map(|t| t.1);
-            let year = after.is_some_and(|t| t.chars().count() == 4 && t.chars().all(digit));
-            // (The year's two digits may be Latin letters too: `๑๐ A.A. bb`.)
-            let short_year = |t: &str| {
-                t.chars().next().is_some_and(digit)
-                    || (t.chars().count() <= 3 && t.chars().all(|c| c.is_ascii_graphic()))
+            // (Tesseract's digits may be letters or symbols, a digit lost or one too many:
+            // `๒๕ เมษายน Wa. ๒๕๕`, `ตุลาคม W.a. were`, `ลงวันที่ @ ALA. ๕๒`, `๑๐ A.A. bb`.)
+            let latin = |t: &str, most: usize| {
+                t.chars().count() <= most && t.chars().all(|c| c.is_ascii_graphic())
             };
-            let between_day_and_year = before.is_some_and(|t| t.chars().last().is_some_and(digit))
-                && after.is_some_and(short_year);
+            let year = after.is_some_and(|t| t.chars().count() == 4 && t.chars().all(digit))
+                || before.is_some_and(|t| month_of(t).is_some_and(|_| t.chars().count() > 4))
+                || before.is_some_and(|t| t.ends_with("ปี"));
+            let short_year = |t: &str| t.chars().next().is_some_and(digit) || latin(t, 3);
+            let day = |t: &str| {
+                t.chars().last().is_some_and(digit)
+                    || latin(t, 2)
+                    || (t.chars().count() <= 3 && t.chars().any(is_thai_digit))
+            };
+            let between_day_and_year = before.is_some_and(day) && after.is_some_and(short_year);
             let slot = if year {
                 Slot::Era
             } else if between_day_and_year {
@@ -136,13 +146,17 @@ pub(crate) fn date_words(text: &str) -> Vec<Word> {
     out
 }
 
-/// The abbreviation Tesseract's second reading of a word is, if it is one whole (spaces
-/// left out, a last period it lost given back).
+/// The abbreviation Tesseract's second reading of a word is, if it is one whole: its
+/// letters, in order, and nothing else (periods it lost given back: `เมย.` for เม.ย.).
 pub(crate) fn accept(slot: Slot, reading: &str) -> Option<&'static str> {
-    let read: String = reading.chars().filter(|c| !c.is_whitespace()).collect();
+    let letters = |s: &str| -> String { s.chars().filter(|c| c.is_alphabetic()).collect() };
+    let read = letters(reading);
+    let only_periods = reading
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '.' || c.is_whitespace());
     abbreviations(slot)
         .into_iter()
-        .find(|a| *a == read || a.strip_suffix('.') == Some(read.as_str()))
+        .find(|a| only_periods && !read.is_empty() && letters(a) == read)
 }
 
 /// The page area to read a word again in: its boxes' union, with room for the marks above
@@ -312,6 +326,19 @@ mod tests {
                 ("Wa.", Slot::Era)
             ]
         );
+        // Tesseract's digits around it however wrong: a day of symbols or with a letter, a
+        // year a digit short or of letters, the era after a month's name or `ปี`.
+        let garbled = "ลงวันที่ @ ALA. ๕๒ เวลา\nลงวันที่ ๒ฒ fla. ๕๕ เวลา\nวันที่ ๒๕ เมษายน Wa. ๒๕๕ เป็น\nระหว่างปี Wid. were\nตุลาคม W.a. ๒๕๕๐๑";
+        assert_eq!(
+            found(garbled),
+            vec![
+                ("ALA.", Slot::Month),
+                ("fla.", Slot::Month),
+                ("Wa.", Slot::Era),
+                ("Wid.", Slot::Era),
+                ("W.a.", Slot::Era)
+            ]
+        );
         // Its first box: the characters other than whitespace before it.
         let first = date_words(text)[0].first_box;
         assert_eq!(first, "ลงวันที่๑๕".chars().count());
@@ -333,10 +360,12 @@ mod tests {
         assert_eq!(accept(Slot::Month, "ส.ค.\n"), Some("ส.ค."));
         assert_eq!(accept(Slot::Month, "มี.ค"), Some("มี.ค."));
         assert_eq!(accept(Slot::Month, "ส. ค."), Some("ส.ค."));
+        assert_eq!(accept(Slot::Month, "เมย."), Some("เม.ย."));
         assert_eq!(accept(Slot::Era, "พ.ศ."), Some("พ.ศ."));
         for (slot, reading) in [
             (Slot::Month, "พ.ศ."),
             (Slot::Month, "ส.ค.ค."),
+            (Slot::Month, "ส,ค."),
             (Slot::Month, ""),
             (Slot::Era, "ส.ค."),
         ] {

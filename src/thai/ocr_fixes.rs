@@ -38,19 +38,32 @@ pub enum Rule {
     /// month's, in order, so the name is put back. Tesseract writes the marks after the next
     /// letter on monospace faces (TlwgMono), where a mark has a cell of its own.
     MonthNameMarks,
+    /// A date's abbreviation (a month's, the era's) with its last period read as a comma or
+    /// sara u before the year (`๖ ส.ค, ๖๗`, `พ.ศ, ๒๕๒๑`, `พ.ศุ ๒๕๖๓`): the date finder needs
+    /// the period back.
+    DatePunctuation,
+    /// A Buddhist-era year split in two by a space or a period after its era, month or
+    /// range dash (`พ.ศ. ๒๕ ๖๘`, `พ.ศ. ๒.๕๖๔`): a face's wide digit spacing read as a space.
+    SplitYear,
+    /// `พ.ศ.` between a day and a two-digit year (`๑๔ พ.ศ. ๕๗`): the era is never written
+    /// there, May's `พ.ค.` is, and Tesseract reads its ค as ศ.
+    EraForMay,
     /// A line of scattered one- and two-character bits with wide gaps and some Latin letter
     /// or symbol among them (`co      97    a  NU    ๑2`): the Garuda emblem, a stamp or a
     /// signature read as text. Its digits would pass for numbers of the document.
     JunkLine,
 }
 
-pub const ALL_RULES: [Rule; 7] = [
+pub const ALL_RULES: [Rule; 10] = [
     Rule::LostMaiEkOnThi,
     Rule::KnownWords,
     Rule::OrphanMark,
     Rule::LatinBuddhistEra,
     Rule::MonthAbbreviationU,
     Rule::MonthNameMarks,
+    Rule::DatePunctuation,
+    Rule::SplitYear,
+    Rule::EraForMay,
     Rule::JunkLine,
 ];
 
@@ -63,6 +76,9 @@ impl Rule {
             Rule::LatinBuddhistEra => "พ.ศ. read as WA.",
             Rule::MonthAbbreviationU => "month abbreviation's period read as ุ",
             Rule::MonthNameMarks => "month name's marks misplaced",
+            Rule::DatePunctuation => "date abbreviation's period read as , or ุ",
+            Rule::SplitYear => "year split by a space",
+            Rule::EraForMay => "พ.ศ. for พ.ค. between day and year",
             Rule::JunkLine => "junk line (emblem, stamp)",
         }
     }
@@ -77,6 +93,9 @@ pub struct FixReport {
     pub buddhist_era: usize,
     pub month_abbreviations: usize,
     pub month_names: usize,
+    pub date_punctuation: usize,
+    pub split_years: usize,
+    pub era_for_may: usize,
     pub junk_lines: usize,
 }
 
@@ -88,6 +107,9 @@ impl FixReport {
         self.buddhist_era += o.buddhist_era;
         self.month_abbreviations += o.month_abbreviations;
         self.month_names += o.month_names;
+        self.date_punctuation += o.date_punctuation;
+        self.split_years += o.split_years;
+        self.era_for_may += o.era_for_may;
         self.junk_lines += o.junk_lines;
     }
 }
@@ -181,19 +203,119 @@ static MONTH_SKELETONS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(||
         .collect()
 });
 
-/// Puts back the month names of [`Rule::MonthNameMarks`].
+/// Two skeletons of five letters or more, alike but for one letter in the same place
+/// (`ธนจาคม` for ธันวาคม's `ธนวาคม`: a ว read as จ). Any two months' skeletons differ in more.
+fn one_letter_off(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    a.len() == b.len() && a.len() >= 5 && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+}
+
+/// Puts back the month names of [`Rule::MonthNameMarks`] (a letter read as another too).
 fn month_names(s: &str, count: &mut usize) -> String {
     BETWEEN_DAY_AND_YEAR
         .replace_all(s, |c: &regex::Captures| {
             let word = &c[3];
             let key = skeleton(word);
-            match MONTH_SKELETONS.iter().find(|(k, _)| *k == key) {
+            let month = MONTH_SKELETONS.iter().find(|(k, _)| *k == key).or_else(|| {
+                MONTH_SKELETONS
+                    .iter()
+                    .find(|(k, _)| one_letter_off(k, &key))
+            });
+            match month {
                 Some(&(_, name)) if name != word => {
                     *count += 1;
                     format!("{}{}{name}{}", &c[1], &c[2], &c[4])
                 }
                 _ => c[0].to_string(),
             }
+        })
+        .into_owned()
+}
+
+/// A date's abbreviations (every month's with periods, and the era's), each as its two
+/// letter groups, with their last period read as a comma or sara u (the first as either
+/// too) before a year's digits.
+static DATE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
+    let mut alternatives = Vec::new();
+    for form in crate::dictionaries::get()
+        .months
+        .iter()
+        .flat_map(|m| m.forms.iter().copied())
+        .chain(["พ.ศ."])
+    {
+        let parts: Vec<&str> = form.split('.').filter(|p| !p.is_empty()).collect();
+        if let [first, second] = parts[..] {
+            alternatives.push(format!(
+                r"{}[.,\u{{0E38}}]\s?{}",
+                regex::escape(first),
+                regex::escape(second)
+            ));
+        }
+    }
+    let pattern = format!(
+        r"(^|[^\u{{0E01}}-\u{{0E4E}}])({})[,\u{{0E38}}](\s?[0-9๐-๙])",
+        alternatives.join("|")
+    );
+    Regex::new(&pattern).expect("date punctuation pattern is valid")
+});
+
+/// Gives [`Rule::DatePunctuation`]'s abbreviations their periods back.
+fn date_punctuation(s: &str, count: &mut usize) -> String {
+    DATE_PUNCTUATION
+        .replace_all(s, |c: &regex::Captures| {
+            let letters: Vec<&str> = c[2]
+                .split(['.', ',', '\u{0E38}'])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            *count += 1;
+            format!("{}{}.{}", &c[1], letters.join("."), &c[3])
+        })
+        .into_owned()
+}
+
+/// What stands before a Buddhist-era year: the era, a month's full name or a range's dash
+/// after a year; then the year's four digits (`๒๕๖๘`, 2568) with one space or period among
+/// them, and no digit after.
+static SPLIT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let names: Vec<String> = crate::dictionaries::get()
+        .months
+        .iter()
+        .map(|m| regex::escape(m.name))
+        .collect();
+    let pattern = format!(
+        r"((?:พ\.\s?ศ\.|{}|[0-9๐-๙]{{4}}\s?[-–])\s?)([๒2])(?:[ .]([๔๕45][0-9๐-๙]{{2}})|([๔๕45])[ .]([0-9๐-๙]{{2}})|([๔๕45][0-9๐-๙])[ .]([0-9๐-๙]))([^0-9๐-๙]|$)",
+        names.join("|")
+    );
+    Regex::new(&pattern).expect("split year pattern is valid")
+});
+
+/// Joins the years of [`Rule::SplitYear`].
+fn split_years(s: &str, count: &mut usize) -> String {
+    SPLIT_YEAR
+        .replace_all(s, |c: &regex::Captures| {
+            let rest: String = (3..=7)
+                .filter_map(|i| c.get(i))
+                .map(|m| m.as_str())
+                .collect();
+            *count += 1;
+            format!("{}{}{rest}{}", &c[1], &c[2], &c[8])
+        })
+        .into_owned()
+}
+
+/// `พ.ศ.` between a day's one or two digits and a year's two.
+static ERA_FOR_MAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|[^0-9๐-๙.])([0-9๐-๙]{1,2}\s)พ\.ศ\.(\s?[0-9๐-๙]{2})([^0-9๐-๙]|$)")
+        .expect("era for may pattern is valid")
+});
+
+/// Puts May back for [`Rule::EraForMay`].
+fn era_for_may(s: &str, count: &mut usize) -> String {
+    ERA_FOR_MAY
+        .replace_all(s, |c: &regex::Captures| {
+            *count += 1;
+            format!("{}{}พ.ค.{}{}", &c[1], &c[2], &c[3], &c[4])
         })
         .into_owned()
 }
@@ -224,6 +346,9 @@ pub fn fix_with(text: &str, rules: &[Rule]) -> (String, FixReport) {
             Rule::JunkLine => junk_lines(&s, &mut r.junk_lines),
             Rule::MonthAbbreviationU => month_abbreviations(&s, &mut r.month_abbreviations),
             Rule::MonthNameMarks => month_names(&s, &mut r.month_names),
+            Rule::DatePunctuation => date_punctuation(&s, &mut r.date_punctuation),
+            Rule::SplitYear => split_years(&s, &mut r.split_years),
+            Rule::EraForMay => era_for_may(&s, &mut r.era_for_may),
             Rule::LatinBuddhistEra => {
                 let n = LATIN_BE.find_iter(&s).count();
                 r.buddhist_era += n;
@@ -415,6 +540,76 @@ mod tests {
             fix_with(other, &[Rule::MonthNameMarks]),
             (other.to_string(), FixReport::default())
         );
+    }
+
+    /// The ISO dates the date finder reads in a text.
+    fn isos(text: &str) -> Vec<String> {
+        crate::thai::dates::find_dates(text)
+            .0
+            .into_iter()
+            .map(|d| d.iso)
+            .collect()
+    }
+
+    #[test]
+    fn a_date_abbreviation_s_last_period_read_as_a_comma_or_sara_u_comes_back() {
+        let text = "ลงวันที่ ๖ ส.ค, ๖๗ เวลา และ พ.ศ, ๒๕๒๑ และ ณ วันที่ ๒๘ เมษายน พ.ศุ ๒๕๖๓";
+        assert!(isos(text).is_empty());
+        let (s, r) = fix_with(text, &[Rule::DatePunctuation]);
+        assert_eq!(
+            s,
+            "ลงวันที่ ๖ ส.ค. ๖๗ เวลา และ พ.ศ. ๒๕๒๑ และ ณ วันที่ ๒๘ เมษายน พ.ศ. ๒๕๖๓"
+        );
+        assert_eq!(r.date_punctuation, 3);
+        assert_eq!(isos(&s), ["2024-08-06", "1978", "2020-04-28"]);
+        // Not inside a word, not before a word, not a comma between other letters.
+        let other = "มหาส.ค, ๖๗ ส.ค, และ ก.ข, ๒๕๖๖";
+        assert_eq!(fix_with(other, &[Rule::DatePunctuation]).0, other);
+    }
+
+    #[test]
+    fn a_year_split_by_a_space_or_a_period_is_joined() {
+        let text =
+            "วันที่ ๒๒ กันยายน พ.ศ. ๒๕ ๖๘ ระหว่างปี พ.ศ. ๒๕๕๗ - ๒๕ ๖๘ และ พ.ศ. ๒.๕๖๔ และ มีนาคม ๒๕๖ ๙";
+        let (s, r) = fix_with(text, &[Rule::SplitYear]);
+        assert_eq!(
+            s,
+            "วันที่ ๒๒ กันยายน พ.ศ. ๒๕๖๘ ระหว่างปี พ.ศ. ๒๕๕๗ - ๒๕๖๘ และ พ.ศ. ๒๕๖๔ และ มีนาคม ๒๕๖๙"
+        );
+        assert_eq!(r.split_years, 4);
+        assert_eq!(isos(&s), ["2025-09-22", "2014/2025", "2021", "2026-03"]);
+        // Not numbers after other words, not a year whole already, not five digits.
+        let other = "จำนวน ๒๕ ๖๘ ราย พ.ศ. ๒๕๖๘ ๑๒ พ.ศ. ๒๕ ๖๘๐";
+        assert_eq!(fix_with(other, &[Rule::SplitYear]).0, other);
+    }
+
+    #[test]
+    fn the_era_between_a_day_and_a_two_digit_year_is_may() {
+        let (s, r) = fix_with("ลงวันที่ ๑๔ พ.ศ. ๕๗ เวลา", &[Rule::EraForMay]);
+        assert_eq!(s, "ลงวันที่ ๑๔ พ.ค. ๕๗ เวลา");
+        assert_eq!(r.era_for_may, 1);
+        assert_eq!(isos(&s), ["2014-05-14"]);
+        // The era before a year of four digits, or after a number's decimals, stays.
+        let other = "วันที่ ๑๔ พ.ศ. ๒๕๕๗ และ ๑.๒๕ พ.ศ. ๕๗";
+        assert_eq!(fix_with(other, &[Rule::EraForMay]).0, other);
+    }
+
+    #[test]
+    fn a_month_name_one_letter_off_is_put_back() {
+        let (s, r) = fix_with("วันที่ ๒๗ ธันจาคม พ.ศ. ๒๕๖๑", &[Rule::MonthNameMarks]);
+        assert_eq!(s, "วันที่ ๒๗ ธันวาคม พ.ศ. ๒๕๖๑");
+        assert_eq!(r.month_names, 1);
+        // Every two months' skeletons are more than one letter apart, so that a word one
+        // letter off names at most one.
+        let skeletons: Vec<&String> = MONTH_SKELETONS.iter().map(|(k, _)| k).collect();
+        for (i, a) in skeletons.iter().enumerate() {
+            for b in &skeletons[i + 1..] {
+                assert!(!one_letter_off(a, b), "{a} {b}");
+            }
+        }
+        // A word of another length stays.
+        let other = "วันที่ ๒๗ ตลาด ๒๕๖๑";
+        assert_eq!(fix_with(other, &[Rule::MonthNameMarks]).0, other);
     }
 
     #[test]
