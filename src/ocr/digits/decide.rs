@@ -92,13 +92,24 @@ pub(super) fn read_candidate(read: &AreaReading, original: &str, kind: Candidate
     // A label or a word keeps the periods the page shows between its numbers (`9.m` for
     // ๖.๓, `19.0.6` for ๒.๖.๘ where `19` is one glyph); a label gains the one after.
     let last = glyphs.len() - 1;
+    let mut between = 0;
     for (i, (g, &period)) in glyphs.iter().zip(&read.periods).enumerate() {
         out.push_digit(g, written(i));
         if period && i < last {
             out.text.push('.');
+            between += 1;
         }
     }
-    if (read.period && kind == Candidate::Label) || original.ends_with('.') {
+    // A label's period after it: where the page shows one, or where Tesseract wrote more
+    // periods than the page shows between its glyphs (`©.` for ๑.); else Tesseract's last
+    // period was one of those (`a.` for ๗.๑, `d.d.` for ๗.๖.๒: no period after).
+    let after = match kind {
+        Candidate::Label => {
+            read.period || (original.ends_with('.') && original.matches('.').count() > between)
+        }
+        _ => original.ends_with('.'),
+    };
+    if after {
         out.text.push('.');
     }
     out

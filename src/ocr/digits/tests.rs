@@ -154,6 +154,26 @@ fn a_label_keeps_its_periods_from_tesseract_and_from_the_page() {
         read_candidate(&read("๖๘๗", &both), "๖.๘ฆ", Candidate::Label).text,
         "๖.๘.๗"
     );
+    // Tesseract's last period is one of those the page shows between the glyphs (`a.` for
+    // ๗.๑, `d.d.` for ๗.๖.๒): no period after the label; but one where Tesseract wrote more
+    // than the page shows (`©.` for ๑.), or where the page shows one after it.
+    assert_eq!(
+        read_candidate(&read("๗๑", &[true, false]), "a.", Candidate::Label).text,
+        "๗.๑"
+    );
+    assert_eq!(
+        read_candidate(&read("๗๖๒", &both), "d.d.", Candidate::Label).text,
+        "๗.๖.๒"
+    );
+    assert_eq!(
+        read_candidate(&read("๑", &[false]), "©.", Candidate::Label).text,
+        "๑."
+    );
+    let after = AreaReading {
+        period: true,
+        ..read("๗๑", &[true, false])
+    };
+    assert_eq!(read_candidate(&after, "a.", Candidate::Label).text, "๗.๑.");
 }
 
 /// A glyph the model is sure is a digit, with these probabilities among the digits (the
