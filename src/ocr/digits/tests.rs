@@ -210,6 +210,14 @@ fn tesseracts_digit_weighs_on_the_reading() {
     assert_eq!(digit_given(&two, Some('๓')), '๒');
     // A letter or an Arabic digit it wrote says nothing of which Thai digit it is.
     assert_eq!(digit_given(&closed, Some('ฒ')), '๑');
+    // It writes ๘ as ๕, seldom as ๑: a curled ๑ the model takes for ๘ is ๑ where Tesseract
+    // wrote ๑, unless the model is all but sure; where it wrote ๕, the model's ๘ stands.
+    let curled = reading(&[('๘', 0.95), ('๑', 0.05)]);
+    assert_eq!(digit_given(&curled, Some('๑')), '๑');
+    assert_eq!(digit_given(&curled, Some('๕')), '๘');
+    assert_eq!(digit_given(&curled, None), '๘');
+    let eight = reading(&[('๘', 0.999), ('๑', 0.001)]);
+    assert_eq!(digit_given(&eight, Some('๑')), '๘');
 }
 
 #[test]
