@@ -32,7 +32,8 @@ pub(super) enum Candidate {
 /// Tesseract writes for a digit — at the start of a line before Thai text or anywhere in a
 /// line that holds Thai (each part of one with a slash or a comma; where a number stands, a
 /// symbol alone too); Thai letters right after a number (up to five), before a month's name
-/// (up to three) or after a word a number follows ([`NUMBER_SLOTS`], up to four), or with an
+/// (up to three), after a word a number follows ([`NUMBER_SLOTS`]) or before one that counts
+/// ([`COUNTERS`], up to four), or with an
 /// Arabic digit among them (up to four); one letter against `ที่`; the groups of a number's
 /// commas or slashes that hold no Thai digit; and the space before a word where a number
 /// stands ([`Candidate::Gap`], an empty range). Byte range of the token, the visible index
@@ -206,7 +207,8 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 // glyphs surely are digits.
                 // Before a month's name, where a date's day stands (`วันที่ ซ กันยายน` for
                 // ๗ กันยายน), up to three.
-                // After a word a number follows (`หมู่ที่ เฒ` for หมู่ที่ ๗), up to four.
+                // After a word a number follows (`หมู่ที่ เฒ` for หมู่ที่ ๗), or before a word
+                // that counts what a number counts (`ญ่ญ ราย` for ๗๗๗๗ ราย), up to four.
                 // Thai letters and Arabic digits in one short token (`จ9` for ๖๖, `อ9` for
                 // ๑๖): Tesseract's two models each took part of a number; no Thai word holds
                 // an Arabic digit.
@@ -214,6 +216,7 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 if (after_number && (1..=5).contains(&n))
                     || (before_month && n <= 3)
                     || (after_slot && n <= 4)
+                    || (before_counter && n <= 4)
                     || mixed
                 {
                     out.push((byte, byte + token_len, visible, word));

@@ -795,14 +795,18 @@ fn letters_where_a_number_goes_on_are_candidates() {
             ("ญอว", "ร้อยละตปลป.".chars().count()),
         ]
     );
-    // Before a word that counts what a number counts, up to four characters.
-    let counted = "เป้าหมาย ayo ราย\nเป้าหมาย ฒตณ ราย\nเป้าหมาย abcde ราย";
+    // Before a word that counts what a number counts, up to four characters, Latin or Thai.
+    let counted = "เป้าหมาย ayo ราย\nเป้าหมาย ญ่ญ ราย\nเป้าหมาย abcde ราย\nเป้าหมาย ทั้งหมด ราย";
     assert_eq!(
         tokens_in(counted)
             .into_iter()
             .map(|(t, _, k)| (t, k))
             .collect::<Vec<_>>(),
-        vec![("ayo", Candidate::Slot), ("abcde", Candidate::Word)]
+        vec![
+            ("ayo", Candidate::Slot),
+            ("ญ่ญ", Candidate::Slot),
+            ("abcde", Candidate::Word)
+        ]
     );
     // A comma or a slash between words is no number's.
     assert!(tokens("ก,ข ค/ง").is_empty());
