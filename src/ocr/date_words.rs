@@ -16,6 +16,9 @@
 //! boxes for its new letters, so that the digit pass ([`super::digits`]) that reads the
 //! page next finds its text and boxes still in step.
 
+use std::ffi::CString;
+use std::sync::LazyLock;
+
 use image::GrayImage;
 
 use super::digits::{glyph_boxes, Rect};
@@ -43,31 +46,36 @@ pub(crate) struct Word {
     pub(crate) slot: Slot,
 }
 
+/// The twelve months' abbreviations (the forms with periods of `dictionaries/months.tsv`).
+static MONTH_ABBREVIATIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::dictionaries::get()
+        .months
+        .iter()
+        .flat_map(|m| m.forms.iter().copied())
+        .filter(|f| f.contains('.'))
+        .collect()
+});
+
 /// The abbreviations a month's or the era's word may be read as.
-fn abbreviations(slot: Slot) -> Vec<&'static str> {
+fn abbreviations(slot: Slot) -> &'static [&'static str] {
     match slot {
-        Slot::Month => crate::dictionaries::get()
-            .months
-            .iter()
-            .flat_map(|m| m.forms.iter().copied())
-            .filter(|f| f.contains('.'))
-            .collect(),
-        Slot::Era => vec!["พ.ศ."],
+        Slot::Month => &MONTH_ABBREVIATIONS,
+        Slot::Era => &["พ.ศ."],
     }
 }
 
 /// The characters Tesseract may write when it reads such a word again: those of every
 /// abbreviation, periods among them.
-fn whitelist() -> String {
+static WHITELIST: LazyLock<CString> = LazyLock::new(|| {
     let mut chars: Vec<char> = abbreviations(Slot::Month)
-        .into_iter()
+        .iter()
         .chain(abbreviations(Slot::Era))
-        .flat_map(str::chars)
+        .flat_map(|a| a.chars())
         .collect();
     chars.sort_unstable();
     chars.dedup();
-    chars.into_iter().collect()
-}
+    CString::new(chars.into_iter().collect::<String>()).unwrap_or_default()
+});
 
 /// A word Tesseract's English model may have written for a Thai abbreviation: two to five
 /// Latin letters and periods (or a comma for one), a period or comma among them and a letter
@@ -94,8 +102,8 @@ fn digit(c: char) -> bool {
 pub(crate) fn date_words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut visible = 0usize;
+    let mut line_start = 0usize;
     for line in text.split_inclusive('\n') {
-        let line_start = line.as_ptr() as usize - text.as_ptr() as usize;
         let tokens: Vec<(usize, &str, usize)> = {
             let mut v = Vec::new();
             let mut at = 0usize;
@@ -142,6 +150,7 @@ pub(crate) fn date_words(text: &str) -> Vec<Word> {
                 slot,
             });
         }
+        line_start += line.len();
     }
     out
 }
@@ -155,7 +164,8 @@ pub(crate) fn accept(slot: Slot, reading: &str) -> Option<&'static str> {
         .chars()
         .all(|c| c.is_alphabetic() || c == '.' || c.is_whitespace());
     abbreviations(slot)
-        .into_iter()
+        .iter()
+        .copied()
         .find(|a| only_periods && !read.is_empty() && letters(a) == read)
 }
 
@@ -163,10 +173,7 @@ pub(crate) fn accept(slot: Slot, reading: &str) -> Option<&'static str> {
 /// and below its letters (Latin boxes leave out where Thai vowels sit) and a little to each
 /// side, inside the page.
 pub(crate) fn word_area(boxes: &[(char, Rect)], width: u32, height: u32) -> Option<Rect> {
-    let x0 = boxes.iter().map(|b| b.1.x0).min()?;
-    let x1 = boxes.iter().map(|b| b.1.x1).max()?;
-    let y0 = boxes.iter().map(|b| b.1.y0).min()?;
-    let y1 = boxes.iter().map(|b| b.1.y1).max()?;
+    let Rect { x0, y0, x1, y1 } = union(boxes)?;
     let h = y1.saturating_sub(y0).max(1);
     let area = Rect {
         x0: x0.saturating_sub(h / 3),
@@ -175,6 +182,16 @@ pub(crate) fn word_area(boxes: &[(char, Rect)], width: u32, height: u32) -> Opti
         y1: (y1 + h / 3).min(height.saturating_sub(1)),
     };
     (area.x1 > area.x0 && area.y1 > area.y0).then_some(area)
+}
+
+/// The smallest box holding every one of `boxes`.
+fn union(boxes: &[(char, Rect)]) -> Option<Rect> {
+    Some(Rect {
+        x0: boxes.iter().map(|b| b.1.x0).min()?,
+        y0: boxes.iter().map(|b| b.1.y0).min()?,
+        x1: boxes.iter().map(|b| b.1.x1).max()?,
+        y1: boxes.iter().map(|b| b.1.y1).max()?,
+    })
 }
 
 /// The text with some words replaced, and glyph boxes to match (in Tesseract's box-file
@@ -190,8 +207,10 @@ pub(crate) fn splice(
     let (mut last_byte, mut last_box) = (0usize, 0usize);
     for (word, with) in replaced {
         let n = text[word.start..word.end].chars().count();
-        let (Some(own), Some(kept)) = (
-            boxes.get(word.first_box..word.first_box + n),
+        let (Some(Rect { x0, y0, x1, y1 }), Some(kept)) = (
+            boxes
+                .get(word.first_box..word.first_box + n)
+                .and_then(union),
             boxes.get(last_box..word.first_box),
         ) else {
             continue;
@@ -199,10 +218,6 @@ pub(crate) fn splice(
         new_text.push_str(&text[last_byte..word.start]);
         new_text.push_str(with);
         new_boxes.extend_from_slice(kept);
-        let x0 = own.iter().map(|b| b.1.x0).min().unwrap_or(0);
-        let x1 = own.iter().map(|b| b.1.x1).max().unwrap_or(x0);
-        let y0 = own.iter().map(|b| b.1.y0).min().unwrap_or(0);
-        let y1 = own.iter().map(|b| b.1.y1).max().unwrap_or(y0);
         let letters: Vec<char> = with.chars().filter(|c| !c.is_whitespace()).collect();
         let k = letters.len().max(1) as u32;
         let step = (x1.saturating_sub(x0) / k).max(1);
@@ -258,9 +273,8 @@ pub(super) fn reread(
     if visible != glyphs.len() {
         return Ok(None);
     }
-    let whitelist = std::ffi::CString::new(whitelist()).unwrap_or_default();
     engine.set_variable(c"tessedit_pageseg_mode", c"7")?;
-    engine.set_variable(c"tessedit_char_whitelist", &whitelist)?;
+    engine.set_variable(c"tessedit_char_whitelist", &WHITELIST)?;
     let mut replaced: Vec<(Word, &'static str)> = Vec::new();
     let mut failed = None;
     for word in words {
