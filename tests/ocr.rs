@@ -38,6 +38,24 @@ fn a_number_tesseract_glued_to_the_next_word_is_read_and_stands_apart() {
 }
 
 #[test]
+fn a_label_s_number_read_with_the_one_before_keeps_one_period() {
+    // fixtures/digits/mali.jpg (its .truth: `๕.๒.๑ รายงานผล…`): Tesseract writes `๕.๒.๑`,
+    // and the glyphs of the run `๕` are the ๕, the period and the ๒, so that the run `๒`
+    // has nothing left to read; its periods were one, not two.
+    let d = ingest("digits/mali.jpg");
+    let doubled: Vec<&str> = d
+        .text
+        .lines()
+        .filter(|l| {
+            l.split_whitespace()
+                .next()
+                .is_some_and(|t| t.contains(".."))
+        })
+        .collect();
+    assert!(doubled.is_empty(), "{doubled:?}");
+}
+
+#[test]
 fn a_month_abbreviation_read_as_latin_is_read_again() {
     // fixtures/digits/sarabun_medium_italic_bilevel.png (its .truth: `ลงวันที่ ๑๐ ส.ค. ๖๖`,
     // `ลงวันที่ ๑๖ ม.ค. ๖๗`): Tesseract's English model writes the two months `A.A.` and

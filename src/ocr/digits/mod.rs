@@ -322,7 +322,14 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
                 k += 1;
             }
         }
-        out.push_str(&text[last..start]);
+        // A run whose glyphs an earlier run of the line took, between two periods, goes with
+        // the first of them: the earlier run put its own period from the page (`๕.๒.๑`
+        // whose `๕` read `๔.๒`: not `๔.๒..๑`).
+        let between = &text[last..start];
+        let taken_label_part = read.read_before && between == "." && text[end..].starts_with('.');
+        if !taken_label_part {
+            out.push_str(between);
+        }
         if read.read_before {
             // A second reading of glyphs an earlier run of the line took: dropped.
         } else if !digits.is_empty() {
