@@ -128,9 +128,9 @@ const THI_WORDS: &[&str] = &[
     "ทีจริง",
 ];
 
-/// `WA.`, `W.A.`, `WA` standing before a number (Thai or Arabic digits).
+/// `WA.`, `W.A.`, `WA`, `w.A.`, `w.a.` standing before a number (Thai or Arabic digits).
 static LATIN_BE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bW\.?A\.?\s*([๐-๙0-9])").expect("era pattern is valid"));
+    LazyLock::new(|| Regex::new(r"\b[Ww]\.?[Aa]\.?\s*([๐-๙0-9])").expect("era pattern is valid"));
 
 /// The two-part month abbreviations (`ก.ย.`, `เม.ย.`) written with sara u for the first
 /// period (and the second period, or the first too, there or not), between the digits of a
@@ -290,18 +290,28 @@ static SPLIT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("split year pattern is valid")
 });
 
-/// Joins the years of [`Rule::SplitYear`].
+/// Joins the years of [`Rule::SplitYear`]. (Again on the joined text, up to twice more: a
+/// match takes the character after its year, so the second year of a range both of whose
+/// years were split, `พ.ศ. ๒๕ ๖๓ - ๒๕ ๖๖`, is found only once the first is whole.)
 fn split_years(s: &str, count: &mut usize) -> String {
-    SPLIT_YEAR
-        .replace_all(s, |c: &regex::Captures| {
-            let rest: String = (3..=7)
-                .filter_map(|i| c.get(i))
-                .map(|m| m.as_str())
-                .collect();
-            *count += 1;
-            format!("{}{}{rest}{}", &c[1], &c[2], &c[8])
-        })
-        .into_owned()
+    let mut text = s.to_string();
+    for _ in 0..3 {
+        let before = *count;
+        text = SPLIT_YEAR
+            .replace_all(&text, |c: &regex::Captures| {
+                let rest: String = (3..=7)
+                    .filter_map(|i| c.get(i))
+                    .map(|m| m.as_str())
+                    .collect();
+                *count += 1;
+                format!("{}{}{rest}{}", &c[1], &c[2], &c[8])
+            })
+            .into_owned();
+        if *count == before {
+            break;
+        }
+    }
+    text
 }
 
 /// `พ.ศ.` between a day's one or two digits and a year's two.
@@ -494,9 +504,12 @@ mod tests {
 
     #[test]
     fn the_buddhist_era_read_as_latin_comes_back() {
-        let (s, r) = fix("ประกาศ ณ วันที่ ๓ มีนาคม WA. ๒๕๖๖ และ W.A.2566");
-        assert_eq!(s, "ประกาศ ณ วันที่ ๓ มีนาคม พ.ศ. ๒๕๖๖ และ พ.ศ. 2566");
-        assert_eq!(r.buddhist_era, 2);
+        let (s, r) = fix("ประกาศ ณ วันที่ ๓ มีนาคม WA. ๒๕๖๖ และ W.A.2566 และ w.a. ๒๕๖๓");
+        assert_eq!(
+            s,
+            "ประกาศ ณ วันที่ ๓ มีนาคม พ.ศ. ๒๕๖๖ และ พ.ศ. 2566 และ พ.ศ. ๒๕๖๓"
+        );
+        assert_eq!(r.buddhist_era, 3);
         // Not before a number, or inside a word: left alone.
         assert_eq!(fix("WA state, SWAT 5").0, "WA state, SWAT 5");
     }
@@ -569,15 +582,17 @@ mod tests {
 
     #[test]
     fn a_year_split_by_a_space_or_a_period_is_joined() {
-        let text =
-            "วันที่ ๒๒ กันยายน พ.ศ. ๒๕ ๖๘ ระหว่างปี พ.ศ. ๒๕๕๗ - ๒๕ ๖๘ และ พ.ศ. ๒.๕๖๔ และ มีนาคม ๒๕๖ ๙";
+        let text = "วันที่ ๒๒ กันยายน พ.ศ. ๒๕ ๖๘ ระหว่างปี พ.ศ. ๒๕๕๗ - ๒๕ ๖๘ และ พ.ศ. ๒.๕๖๔ และ มีนาคม ๒๕๖ ๙\nระหว่างปี พ.ศ. ๒๕ ๖๓ - ๒๕ ๖๖ จำนวน";
         let (s, r) = fix_with(text, &[Rule::SplitYear]);
         assert_eq!(
             s,
-            "วันที่ ๒๒ กันยายน พ.ศ. ๒๕๖๘ ระหว่างปี พ.ศ. ๒๕๕๗ - ๒๕๖๘ และ พ.ศ. ๒๕๖๔ และ มีนาคม ๒๕๖๙"
+            "วันที่ ๒๒ กันยายน พ.ศ. ๒๕๖๘ ระหว่างปี พ.ศ. ๒๕๕๗ - ๒๕๖๘ และ พ.ศ. ๒๕๖๔ และ มีนาคม ๒๕๖๙\nระหว่างปี พ.ศ. ๒๕๖๓ - ๒๕๖๖ จำนวน"
         );
-        assert_eq!(r.split_years, 4);
-        assert_eq!(isos(&s), ["2025-09-22", "2014/2025", "2021", "2026-03"]);
+        assert_eq!(r.split_years, 6);
+        assert_eq!(
+            isos(&s),
+            ["2025-09-22", "2014/2025", "2021", "2026-03", "2020/2023"]
+        );
         // Not numbers after other words, not a year whole already, not five digits.
         let other = "จำนวน ๒๕ ๖๘ ราย พ.ศ. ๒๕๖๘ ๑๒ พ.ศ. ๒๕ ๖๘๐";
         assert_eq!(fix_with(other, &[Rule::SplitYear]).0, other);
