@@ -167,7 +167,7 @@ pub(super) fn read_run(read: &AreaReading) -> Reread {
 const TESSERACT_SWAPS_KNOWN_DIGITS: f32 = 1e-3;
 
 /// Where Tesseract wrote ๑, how much less likely ๘ is than the model alone says. Of the
-/// 2,342 digits it wrote as ๑ on the 116 digit pages of session 15 (Charm's left out), 4 were
+/// 2,342 digits it wrote as ๑ on the digit pages of sets 1–24 (Charm's left out), 4 were
 /// ๘ and 2,191 ๑ — it writes ๘ as ๕ — yet an italic or bold face's ๑, its tail curled
 /// inside, reads ๘ to the model (Chakra Petch Italic, FreeSerif Bold Italic). The measured
 /// odds are 1 in 550; 1 in 100 keeps a model that is all but sure in the right. (Session 15

@@ -326,8 +326,9 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         // the first of them: the earlier run put its own period from the page (`๕.๒.๑`
         // whose `๕` read `๔.๒`: not `๔.๒..๑`).
         let between = &text[last..start];
-        let taken_label_part = read.read_before && between == "." && text[end..].starts_with('.');
-        if !taken_label_part {
+        let taken_between_periods =
+            read.read_before && between == "." && text[end..].starts_with('.');
+        if !taken_between_periods {
             out.push_str(between);
         }
         if read.read_before {
