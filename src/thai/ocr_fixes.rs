@@ -132,24 +132,34 @@ const THI_WORDS: &[&str] = &[
 static LATIN_BE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b[Ww]\.?[Aa]\.?\s*([๐-๙0-9])").expect("era pattern is valid"));
 
+/// The months' abbreviations of two letter groups (`ก.ย.` as `ก` and `ย`, `เม.ย.`).
+fn two_part_abbreviations() -> impl Iterator<Item = (&'static str, &'static str)> {
+    crate::dictionaries::get()
+        .months
+        .iter()
+        .flat_map(|m| m.forms.iter().copied())
+        .filter_map(|form| {
+            let mut parts = form.split('.').filter(|p| !p.is_empty());
+            match (parts.next(), parts.next(), parts.next()) {
+                (Some(first), Some(second), None) => Some((first, second)),
+                _ => None,
+            }
+        })
+}
+
 /// The two-part month abbreviations (`ก.ย.`, `เม.ย.`) written with sara u for the first
 /// period (and the second period, or the first too, there or not), between the digits of a
 /// day and a year; and the abbreviation each such spelling is.
 static MONTH_U: LazyLock<(Regex, Vec<(String, String)>)> = LazyLock::new(|| {
     let mut spellings = Vec::new();
     let mut alternatives = Vec::new();
-    for month in &crate::dictionaries::get().months {
-        for form in &month.forms {
-            let parts: Vec<&str> = form.split('.').filter(|p| !p.is_empty()).collect();
-            if let [first, second] = parts[..] {
-                alternatives.push(format!(
-                    r"{}\u{{0E38}}\.?{}\.?",
-                    regex::escape(first),
-                    regex::escape(second)
-                ));
-                spellings.push((format!("{first}{second}"), format!("{first}.{second}.")));
-            }
-        }
+    for (first, second) in two_part_abbreviations() {
+        alternatives.push(format!(
+            r"{}\u{{0E38}}\.?{}\.?",
+            regex::escape(first),
+            regex::escape(second)
+        ));
+        spellings.push((format!("{first}{second}"), format!("{first}.{second}.")));
     }
     let pattern = format!(r"([0-9๐-๙]\s?)({})(\s?[0-9๐-๙])", alternatives.join("|"));
     (
@@ -236,22 +246,16 @@ fn month_names(s: &str, count: &mut usize) -> String {
 /// letter groups, with their last period read as a comma or sara u (the first as either
 /// too) before a year's digits.
 static DATE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
-    let mut alternatives = Vec::new();
-    for form in crate::dictionaries::get()
-        .months
-        .iter()
-        .flat_map(|m| m.forms.iter().copied())
-        .chain(["พ.ศ."])
-    {
-        let parts: Vec<&str> = form.split('.').filter(|p| !p.is_empty()).collect();
-        if let [first, second] = parts[..] {
-            alternatives.push(format!(
+    let alternatives: Vec<String> = two_part_abbreviations()
+        .chain([("พ", "ศ")])
+        .map(|(first, second)| {
+            format!(
                 r"{}[.,\u{{0E38}}]\s?{}",
                 regex::escape(first),
                 regex::escape(second)
-            ));
-        }
-    }
+            )
+        })
+        .collect();
     let pattern = format!(
         r"(^|[^\u{{0E01}}-\u{{0E4E}}])({})[,\u{{0E38}}](\s?[0-9๐-๙])",
         alternatives.join("|")
@@ -523,9 +527,8 @@ mod tests {
             "ลงวันที่ ๒๙ ก.ย. ๕๘ และ ๑๔ ธ.ค. ๔๑ และ ๑๕ เม.ย.๔๘ และ 3 พ.ย. 66"
         );
         assert_eq!(r.month_abbreviations, 4);
-        let found = crate::thai::dates::find_dates(&s).0;
         assert_eq!(
-            found.iter().map(|d| d.iso.as_str()).collect::<Vec<_>>(),
+            isos(&s),
             ["2015-09-29", "1998-12-14", "2005-04-15", "2023-11-03"]
         );
         // Not between a day and a year, or not a month: left alone.
@@ -542,11 +545,7 @@ mod tests {
             "ลงวันที่ ๓๐ กันยายน พ.ศ. ๒๕๔๗ และ ๒๒ มีนาคม ๒๕๕๑ และ ๗ ตุลาคม พ.ศ.๒๕๕๕"
         );
         assert_eq!(r.month_names, 3);
-        let found = crate::thai::dates::find_dates(&s).0;
-        assert_eq!(
-            found.iter().map(|d| d.iso.as_str()).collect::<Vec<_>>(),
-            ["2004-09-30", "2008-03-22", "2012-10-07"]
-        );
+        assert_eq!(isos(&s), ["2004-09-30", "2008-03-22", "2012-10-07"]);
         // Right already, not between a day and a year, or another word: left alone.
         let other = "๓๐ กันยายน ๒๕๔๗ กนัยายน ๒๕๔๗ ๓ รหัสไปรษณีย์ ๑๐๒๐๐ ๕ ตลาด ๒๕๖๖";
         assert_eq!(
