@@ -124,3 +124,29 @@ fn date_offsets_point_into_the_document_text() {
         assert_eq!(s, x.text);
     }
 }
+
+#[test]
+fn an_annex_title_right_under_the_signature_is_no_part_of_the_position() {
+    // An OCR'd page whose layout showed no blank line between the signatory's position and
+    // the annex's title: the title is the annex's, a heading after it, and a position of two
+    // lines stays whole where no heading follows.
+    let annexed = "ประกาศองค์การบริหารส่วนจังหวัดเพชรบูรณ์\nเรื่อง มาตรการภายใน\n\n๑. มาตรการเผยแพร่ข้อมูล\n\nประกาศ ณ วันที่ ๒๖ มิถุนายน ๒๕๖๗\n\n(นายสมชาย ใจดี)\nนายกองค์การบริหารส่วนจังหวัดเพชรบูรณ์\nมาตรการเผยแพร่ข้อมูลต่อสาธารณะ องค์การบริหารส่วนจังหวัดเพชรบูรณ์\nหลักการและเหตุผล\nเพื่อให้การดำเนินงานเป็นไปด้วยความถูกต้อง\nวัตถุประสงค์\n๑. เพื่อส่งเสริมการเปิดเผยข้อมูล\n";
+    let d = doc(&[annexed]);
+    assert_eq!(
+        d.signatories[0].position.as_deref(),
+        Some("นายกองค์การบริหารส่วนจังหวัดเพชรบูรณ์")
+    );
+    let sections: Vec<Option<&str>> = d.clauses.iter().map(|c| c.section.as_deref()).collect();
+    assert_eq!(
+        sections,
+        [
+            None,
+            Some("มาตรการเผยแพร่ข้อมูลต่อสาธารณะ องค์การบริหารส่วนจังหวัดเพชรบูรณ์ / วัตถุประสงค์")
+        ]
+    );
+    let two_lines = "ประกาศจังหวัดภูเก็ต\nเรื่อง ทดสอบ\n\n๑. ข้อแรก\n\nประกาศ ณ วันที่ ๑ เมษายน ๒๕๖๗\n\n(นายสมชาย ใจดี)\nรองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน\nผู้ว่าราชการจังหวัดภูเก็ต\n";
+    assert_eq!(
+        doc(&[two_lines]).signatories[0].position.as_deref(),
+        Some("รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน ผู้ว่าราชการจังหวัดภูเก็ต")
+    );
+}

@@ -216,10 +216,18 @@ pub fn parse(text: &str) -> Parsed {
             clauses.close();
             continue;
         }
-        // Position lines under a signatory's name.
+        // Position lines under a signatory's name. (Not a line after the first that a known
+        // heading follows: the title of an annex set right under the signature, with no
+        // blank line the page's layout showed — `มาตรการเผยแพร่ข้อมูล…` above
+        // `หลักการและเหตุผล`. The first line under a name is its position whatever follows.)
+        let mut after_position = false;
         if let Some(s) = sig.current {
+            let annex_title = sig.position_lines > 0
+                && !is_heading(t)
+                && next_text(&lines, i).is_some_and(|n| is_heading(n.text));
             if !signature::is_routing_or_junk(t)
                 && sig.position_lines < 3
+                && !annex_title
                 && signature::person(t, true).is_none()
             {
                 // Position lines are separate phrases: join them with a space.
@@ -231,6 +239,7 @@ pub fn parse(text: &str) -> Parsed {
                 sig.position_lines += 1;
                 continue;
             }
+            after_position = sig.position_lines > 0;
             sig.current = None;
         }
         let label = labels::parse_label(t);
@@ -244,9 +253,10 @@ pub fn parse(text: &str) -> Parsed {
                 caption = None;
                 continue;
             }
-            // An annex title stands alone: a blank line (or the page top) above it, and a
-            // known heading (หลักการและเหตุผล, วัตถุประสงค์…) next.
-            let standalone = i == 0 || lines[i - 1].text.is_empty();
+            // An annex title stands alone — a blank line (or the page top) above it, or a
+            // signatory's position — and a known heading (หลักการและเหตุผล, วัตถุประสงค์…)
+            // next.
+            let standalone = i == 0 || lines[i - 1].text.is_empty() || after_position;
             if short && standalone && next.is_some_and(|n| is_heading(n.text)) && !is_opener(t) {
                 annex = Some(t.to_string());
                 clauses.set_section(Some(t.to_string()));
