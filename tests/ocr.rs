@@ -56,6 +56,15 @@ fn a_label_s_number_read_with_the_one_before_keeps_one_period() {
 }
 
 #[test]
+fn a_label_s_period_read_as_a_space_comes_back() {
+    // fixtures/digits/umpush_bold.jpg (its .truth: `๕.๘.๕ รายงานผล…`): Tesseract writes
+    // `๕ ๘.๕`, its first period a space; the page shows the period after the ๕.
+    let d = ingest("digits/umpush_bold.jpg");
+    assert!(d.text.contains("\n๕.๘.๕ รายงานผล"), "{}", d.text);
+    assert!(!d.text.contains("๕ ๘.๕"), "{}", d.text);
+}
+
+#[test]
 fn a_month_abbreviation_read_as_latin_is_read_again() {
     // fixtures/digits/sarabun_medium_italic_bilevel.png (its .truth: `ลงวันที่ ๑๐ ส.ค. ๖๖`,
     // `ลงวันที่ ๑๖ ม.ค. ๖๗`): Tesseract's English model writes the two months `A.A.` and

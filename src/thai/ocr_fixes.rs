@@ -48,13 +48,21 @@ pub enum Rule {
     /// `พ.ศ.` between a day and a two-digit year (`๑๔ พ.ศ. ๕๗`): the era is never written
     /// there, May's `พ.ค.` is, and Tesseract reads its ค as ศ.
     EraForMay,
+    /// A day of two digits with a period read between them before a month (`๑.๐ กรกฎาคม`
+    /// for ๑๐ กรกฎาคม): a speck of a copy's grain between the digits. No number with a
+    /// decimal stands before a month's name.
+    SplitDay,
+    /// A clause label opening a line with stray punctuation among its numbers (`๑.๙..๓`,
+    /// `๗.:.๒.๘`, `๓.๗.๙'` for ๑.๙.๓, ๗.๒.๘, ๓.๗.๙): a speck read as a second period, a
+    /// colon or a quote. The parser reads no label so written.
+    LabelPunctuation,
     /// A line of scattered one- and two-character bits with wide gaps and some Latin letter
     /// or symbol among them (`co      97    a  NU    ๑2`): the Garuda emblem, a stamp or a
     /// signature read as text. Its digits would pass for numbers of the document.
     JunkLine,
 }
 
-pub const ALL_RULES: [Rule; 10] = [
+pub const ALL_RULES: [Rule; 12] = [
     Rule::LostMaiEkOnThi,
     Rule::KnownWords,
     Rule::OrphanMark,
@@ -64,6 +72,8 @@ pub const ALL_RULES: [Rule; 10] = [
     Rule::DatePunctuation,
     Rule::SplitYear,
     Rule::EraForMay,
+    Rule::SplitDay,
+    Rule::LabelPunctuation,
     Rule::JunkLine,
 ];
 
@@ -79,6 +89,8 @@ impl Rule {
             Rule::DatePunctuation => "date abbreviation's period read as , or ุ",
             Rule::SplitYear => "year split by a space",
             Rule::EraForMay => "พ.ศ. for พ.ค. between day and year",
+            Rule::SplitDay => "day split by a period",
+            Rule::LabelPunctuation => "clause label's stray punctuation",
             Rule::JunkLine => "junk line (emblem, stamp)",
         }
     }
@@ -96,6 +108,8 @@ pub struct FixReport {
     pub date_punctuation: usize,
     pub split_years: usize,
     pub era_for_may: usize,
+    pub split_days: usize,
+    pub label_punctuation: usize,
     pub junk_lines: usize,
 }
 
@@ -110,6 +124,8 @@ impl FixReport {
         self.date_punctuation += o.date_punctuation;
         self.split_years += o.split_years;
         self.era_for_may += o.era_for_may;
+        self.split_days += o.split_days;
+        self.label_punctuation += o.label_punctuation;
         self.junk_lines += o.junk_lines;
     }
 }
@@ -334,6 +350,81 @@ fn era_for_may(s: &str, count: &mut usize) -> String {
         .into_owned()
 }
 
+/// One digit, a period, one digit, then a month's name or abbreviation: not after a digit or
+/// a period (a longer number's part).
+static SPLIT_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    let months: Vec<String> = crate::dictionaries::get()
+        .months
+        .iter()
+        .flat_map(|m| std::iter::once(m.name).chain(m.forms.iter().copied()))
+        .filter(|f| f.chars().count() > 2)
+        .map(regex::escape)
+        .collect();
+    let pattern = format!(
+        r"(^|[^0-9๐-๙.])([0-9๐-๙])\.([0-9๐-๙])(\s?(?:{}))",
+        months.join("|")
+    );
+    Regex::new(&pattern).expect("split day pattern is valid")
+});
+
+/// Joins the days of [`Rule::SplitDay`] that make a day of a month (1 to 31).
+fn split_days(s: &str, count: &mut usize) -> String {
+    SPLIT_DAY
+        .replace_all(s, |c: &regex::Captures| {
+            let day = format!("{}{}", &c[2], &c[3]);
+            let value = crate::thai::digits::parse_number(&day).unwrap_or(0);
+            if (1..=31).contains(&value) {
+                *count += 1;
+                format!("{}{day}{}", &c[1], &c[4])
+            } else {
+                c[0].to_string()
+            }
+        })
+        .into_owned()
+}
+
+/// A line's first token: numbers of one or two digits parted by runs of periods, colons and
+/// quotes, at least one run a period's with more, or a quote or colon after the last number;
+/// then a space and a Thai letter.
+static LABEL_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^([0-9๐-๙]{1,2}(?:[.:'’]{1,3}[0-9๐-๙]{1,2}){0,3})([.:'’]{0,3})( [\u{0E01}-\u{0E2E}เแโใไ])",
+    )
+    .expect("label punctuation pattern is valid")
+});
+
+/// Writes the labels of [`Rule::LabelPunctuation`] with one period between their numbers
+/// (and after the last where a period stood there). A run of colons alone is a time's
+/// (`๑๐:๓๐ น.`): such a token stays as it is.
+fn label_punctuation(s: &str, count: &mut usize) -> String {
+    let punctuation = |c: char| matches!(c, '.' | ':' | '\'' | '’');
+    LABEL_PUNCTUATION
+        .replace_all(s, |c: &regex::Captures| {
+            let (numbers, tail) = (&c[1], &c[2]);
+            let runs: Vec<&str> = numbers
+                .split(|ch: char| !punctuation(ch))
+                .filter(|r| !r.is_empty())
+                .collect();
+            let stray = runs.iter().any(|r| *r != ".") || !matches!(tail, "" | ".");
+            if !stray
+                || runs
+                    .iter()
+                    .chain([&tail])
+                    .any(|r| !r.is_empty() && !r.contains('.') && r.contains(':'))
+            {
+                return c[0].to_string();
+            }
+            let label: Vec<&str> = numbers
+                .split(punctuation)
+                .filter(|n| !n.is_empty())
+                .collect();
+            *count += 1;
+            let period = if tail.contains('.') { "." } else { "" };
+            format!("{}{period}{}", label.join("."), &c[3])
+        })
+        .into_owned()
+}
+
 static KNOWN: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
     include_str!("../../dictionaries/ocr_repairs.tsv")
         .lines()
@@ -363,6 +454,8 @@ pub fn fix_with(text: &str, rules: &[Rule]) -> (String, FixReport) {
             Rule::DatePunctuation => date_punctuation(&s, &mut r.date_punctuation),
             Rule::SplitYear => split_years(&s, &mut r.split_years),
             Rule::EraForMay => era_for_may(&s, &mut r.era_for_may),
+            Rule::SplitDay => split_days(&s, &mut r.split_days),
+            Rule::LabelPunctuation => label_punctuation(&s, &mut r.label_punctuation),
             Rule::LatinBuddhistEra => {
                 let n = LATIN_BE.find_iter(&s).count();
                 r.buddhist_era += n;
@@ -624,6 +717,36 @@ mod tests {
         // A word of another length stays.
         let other = "วันที่ ๒๗ ตลาด ๒๕๖๑";
         assert_eq!(fix_with(other, &[Rule::MonthNameMarks]).0, other);
+    }
+
+    #[test]
+    fn a_day_split_by_a_period_before_a_month_is_joined() {
+        let text = "ตั้งแต่วันที่ ๑.๐ กรกฎาคม พ.ศ. ๒๕๔๑ และ ๒.๑ ก.ค. ๖๗";
+        // (The date finder reads no day, or the wrong one.)
+        assert_eq!(isos(text), ["2024-07-01"]);
+        let (s, r) = fix_with(text, &[Rule::SplitDay]);
+        assert_eq!(s, "ตั้งแต่วันที่ ๑๐ กรกฎาคม พ.ศ. ๒๕๔๑ และ ๒๑ ก.ค. ๖๗");
+        assert_eq!(r.split_days, 2);
+        assert_eq!(isos(&s), ["1998-07-10", "2024-07-21"]);
+        // Not a day past 31, not a longer number's part, not before other words.
+        let other = "๓.๕ มีนาคม ๑.๒.๓ มีนาคม ๑๒.๕ มีนาคม ๑.๕ ล้านบาท";
+        assert_eq!(fix_with(other, &[Rule::SplitDay]).0, other);
+    }
+
+    #[test]
+    fn a_label_s_stray_punctuation_goes() {
+        let text = "๑.๙..๓ รายงานผล\n๗.:.๒.๘ รายงานผล\n๓.๗.๙' รายงานผล\n๔.. ให้มี";
+        let (s, r) = fix_with(text, &[Rule::LabelPunctuation]);
+        assert_eq!(s, "๑.๙.๓ รายงานผล\n๗.๒.๘ รายงานผล\n๓.๗.๙ รายงานผล\n๔. ให้มี");
+        assert_eq!(r.label_punctuation, 4);
+        let labels: Vec<String> = s
+            .lines()
+            .filter_map(|l| crate::parse::labels::parse_label(l).map(|l| l.written))
+            .collect();
+        assert_eq!(labels, ["๑.๙.๓", "๗.๒.๘", "๓.๗.๙", "๔."]);
+        // A time, a label as it should be, a number inside a line, a label before Latin.
+        let other = "๑๐:๓๐ น. ประชุม\n๑.๒.๓ รายงาน\nข้อ ๑.๒..๓ รายงาน\n๑..๒ abc";
+        assert_eq!(fix_with(other, &[Rule::LabelPunctuation]).0, other);
     }
 
     #[test]

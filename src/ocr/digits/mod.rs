@@ -353,6 +353,10 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             if gap || glued(text[end..].chars().next()) {
                 out.push(' ');
             }
+            if candidate.is_none() && period_read_as_space(text, start, end, read.period) {
+                out.push('.');
+                end += 1;
+            }
             taken.extend(read.columns.iter().map(|&(a, b)| (line, a, b)));
         } else {
             out.push_str(original);
@@ -389,6 +393,28 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         text: out,
         skipped: None,
     }
+}
+
+/// Whether the space after a run is a clause label's period Tesseract read as one (`๕ ๓ ให้`,
+/// `๕ ๖.๓ รายงาน` for ๕.๓ and ๕.๖.๓): the run opens its line, the page shows a period after
+/// its last glyph, and after the one space stand numbers and periods, a space and Thai text.
+/// (A table's row of numbers shows no period between them.)
+fn period_read_as_space(text: &str, start: usize, end: usize, page_period: bool) -> bool {
+    let opens_line = text[..start].chars().next_back().is_none_or(|c| c == '\n');
+    let Some(after) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let token_len = after.find(char::is_whitespace).unwrap_or(after.len());
+    let (token, rest) = after.split_at(token_len);
+    page_period
+        && opens_line
+        && text[start..end].chars().all(is_thai_digit)
+        && token.chars().next().is_some_and(is_thai_digit)
+        && token.chars().all(|c| is_thai_digit(c) || c == '.')
+        && rest
+            .strip_prefix(' ')
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| ('\u{0E01}'..='\u{0E2E}').contains(&c) || "เแโใไ".contains(c))
 }
 
 /// `text` with the Thai digit at byte `at` replaced by `digit` (another Thai digit, as long

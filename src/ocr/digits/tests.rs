@@ -1090,3 +1090,22 @@ fn text_and_boxes_must_agree() {
     assert_eq!(none.text, "ไม่มีตัวเลข 2566");
     assert!(none.skipped.is_none());
 }
+
+#[test]
+fn a_space_after_a_line_s_first_number_is_a_period_only_before_a_label_s_rest() {
+    let run = |text: &str, page_period: bool| {
+        let end = text.find(' ').unwrap_or(text.len());
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        period_read_as_space(text, start, end, page_period)
+    };
+    assert!(run("๕ ๓ ให้ดำเนินการ", true));
+    assert!(run("ก\n๕ ๖.๓ รายงานผล", true));
+    // The page shows no period: a table's row, say.
+    assert!(!run("๕ ๖.๓ รายงานผล", false));
+    // Not a line's first number, not before numbers and Thai text, not two spaces.
+    assert!(!period_read_as_space("ก ๕ ๓ ให้", 4, 7, true));
+    assert!(!run("๕ ๓ ๔ ให้", true));
+    assert!(!run("๕ ๓ 10", true));
+    assert!(!run("๕  ๓ ให้", true));
+    assert!(!run("๕ ๓ก ให้", true));
+}
