@@ -65,6 +65,18 @@ fn a_label_s_period_read_as_a_space_comes_back() {
 }
 
 #[test]
+fn a_label_s_periods_far_from_or_touching_its_digits_are_found() {
+    // fixtures/digits/mono_lowres.jpg (`๑.๗.๔ รายงานผล…`): TlwgMono sets each period in the
+    // middle of a digit-wide cell, further from the digit before than a proportional face;
+    // Tesseract writes `๑..๕`. fixtures/digits/freeserif_bold_italic.jpg (`๒.๘.๙`): the
+    // bold period is blurred into the ๒'s foot; Tesseract writes `bce`.
+    let mono = ingest("digits/mono_lowres.jpg");
+    assert!(mono.text.contains("\n๑.๗.๔ รายงาน"), "{}", mono.text);
+    let italic = ingest("digits/freeserif_bold_italic.jpg");
+    assert!(italic.text.contains("\n๒.๘.๙ รายงานผล"), "{}", italic.text);
+}
+
+#[test]
 fn a_month_abbreviation_read_as_latin_is_read_again() {
     // fixtures/digits/sarabun_medium_italic_bilevel.png (its .truth: `ลงวันที่ ๑๐ ส.ค. ๖๖`,
     // `ลงวันที่ ๑๖ ม.ค. ๖๗`): Tesseract's English model writes the two months `A.A.` and

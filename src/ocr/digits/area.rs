@@ -381,12 +381,17 @@ pub(super) fn read_glyphs_within(
             .max_by_key(|f| f.1.min(b).saturating_sub(f.0.max(a)))
             .map(|f| f.2)
     };
-    let period_after = |a: u32, b: u32| {
+    // (Or, before the next glyph of the run, anywhere in the first half of the gap: a
+    // monospace face sets its period in the middle of a cell as wide as a digit's, TlwgMono's
+    // `๑.๗.๔` with its periods 0.6–0.65 of a digit after the glyph.)
+    let period_after = |a: u32, b: u32, next: Option<u32>| {
         let on_foot =
             |sy: u32| foot_of(a, b).is_some_and(|foot| (sy.abs_diff(foot) as f32) <= 0.2 * typical);
+        let reach = next.map_or(0, |n| n.saturating_sub(b) / 2);
         specks.iter().any(|&(sx, sy)| {
             let beside = sx >= b || (sx + overhang >= b && on_foot(sy));
-            sy > low && beside && (sx.saturating_sub(b) as f32) < 0.6 * typical
+            let after = sx.saturating_sub(b);
+            sy > low && beside && ((after as f32) < 0.6 * typical || after < reach)
         })
     };
     let mut out = AreaReading {
@@ -398,13 +403,14 @@ pub(super) fn read_glyphs_within(
             .count(),
         ..AreaReading::default()
     };
-    for &(a, b, reading, marked, tesseract, slash) in &kept {
+    for (k, &(a, b, reading, marked, tesseract, slash)) in kept.iter().enumerate() {
         // (Nearer a neighbour's box, but Tesseract wrote one of the run's digits for it.)
         if !marked || surely_a_digit(&reading) || tesseract.is_some_and(is_thai_digit) {
             out.glyphs.push(reading);
             out.written.push(tesseract);
             out.columns.push((x0 + a, x0 + b));
-            out.periods.push(period_after(a, b));
+            out.periods
+                .push(period_after(a, b, kept.get(k + 1).map(|g| g.0)));
             out.slashes.push(slash);
         }
     }

@@ -86,7 +86,7 @@ pub(super) fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]
         .map(|k| (boxes[k].0, boxes[k].2, boxes[k].3))
         .collect();
     // The specks by left edge and bottom.
-    let specks: Vec<(u32, u32)> = marks.iter().map(|&(x0, _, y1)| (x0, y1)).collect();
+    let mut specks: Vec<(u32, u32)> = marks.iter().map(|&(x0, _, y1)| (x0, y1)).collect();
     let mut order: Vec<usize> = (0..boxes.len()).filter(|&k| !is_speck(k)).collect();
     order.sort_by_key(|&k| boxes[k].0);
     let mut groups: Vec<(u32, u32, Vec<usize>)> = Vec::new();
@@ -227,10 +227,63 @@ pub(super) fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]
                     continue;
                 }
             }
+            // A period touching the digit before it (a bold face's, blurred into the digit's
+            // foot: FreeSerif Bold Italic's `๒.`) is cut off and counted a speck, where the
+            // digit reads surely without it, as the digit it read with it or the surer.
+            if let Some((cut, bottom)) = touching_period(&own, t, low_half, typical) {
+                let digit = image::imageops::crop_imm(&own, 0, 0, cut, own.height()).to_image();
+                let (with, without) = (classify(&own), classify(&digit).filter(surely_a_digit));
+                let better = without.as_ref().is_some_and(|r| {
+                    with.as_ref().is_none_or(|w| {
+                        w.digit == r.digit && r.p_digit >= 0.9 || r.p_digit > w.p_digit + 0.2
+                    })
+                });
+                if better {
+                    marks.push((a + cut, b, bottom));
+                    specks.push((a + cut, bottom));
+                    out.push((a, a + cut, digit));
+                    continue;
+                }
+            }
             out.push((a, b, own));
         }
     }
     (out, typical, specks, marks)
+}
+
+/// Where a period touches the glyph before it: the glyph's last columns hold ink only below
+/// `low` (the line's middle), as wide as a period (0.15–0.45 of a digit) and no taller, solid,
+/// with a digit's width of taller columns before them. The first column of the period and
+/// the row under it.
+pub(super) fn touching_period(
+    own: &GrayImage,
+    t: u8,
+    low: u32,
+    typical: f32,
+) -> Option<(u32, u32)> {
+    let (w, h) = own.dimensions();
+    let ink = |x: u32, y: u32| own.get_pixel(x, y).0[0] < t;
+    let top = |x: u32| (0..h).find(|&y| ink(x, y));
+    let mut right = w;
+    while right > 0 && top(right - 1).is_none() {
+        right -= 1;
+    }
+    let mut cut = right;
+    while cut > 0 && top(cut - 1).is_some_and(|y| y > low) {
+        cut -= 1;
+    }
+    let width = right - cut;
+    let rows: Vec<u32> = (cut..right)
+        .flat_map(|x| (0..h).filter(move |&y| ink(x, y)))
+        .collect();
+    let (y0, y1) = (*rows.iter().min()?, *rows.iter().max()? + 1);
+    let height = y1 - y0;
+    let share = |n: u32| n as f32 / typical;
+    let period = (0.15..=0.45).contains(&share(width))
+        && (0.15..=0.45).contains(&share(height))
+        && rows.len() as u32 * 2 >= width * height
+        && share(cut) >= 0.5;
+    period.then_some((cut, y1))
 }
 
 /// A pixel's column and row.

@@ -1109,3 +1109,37 @@ fn a_space_after_a_line_s_first_number_is_a_period_only_before_a_label_s_rest() 
     assert!(!run("๕  ๓ ให้", true));
     assert!(!run("๕ ๓ก ให้", true));
 }
+
+#[test]
+fn a_period_touching_the_digit_before_it_is_found_at_its_foot() {
+    // A glyph 30 high (rows 10–39 of 40; the line's middle at row 25): a ring 24 wide, then
+    // a solid dot 8 wide and 8 high on its foot, joined to it by a bridge of ink.
+    let ring = |x: u32, y: u32| {
+        let (dx, dy) = (x as f32 - 12.0, y as f32 - 25.0);
+        let r = (dx * dx / 144.0 + dy * dy / 225.0).sqrt();
+        (0.7..=1.0).contains(&r)
+    };
+    let dot = |x: u32, y: u32| (25..33).contains(&x) && (31..39).contains(&y);
+    let bridge = |x: u32, y: u32| (20..26).contains(&x) && (33..37).contains(&y);
+    let draw = |with_dot: bool, with_tail: bool| {
+        GrayImage::from_fn(34, 40, |x, y| {
+            let tail = with_tail && (26..30).contains(&x) && (8..16).contains(&y);
+            let inked = ring(x, y) || tail || (with_dot && (dot(x, y) || bridge(x, y)));
+            image::Luma([if inked { 0 } else { 255 }])
+        })
+    };
+    assert_eq!(
+        super::segment::touching_period(&draw(true, false), 128, 25, 30.0),
+        Some((25, 39))
+    );
+    // No dot: the ring's last columns reach above the middle. A tail over the dot: its
+    // columns hold ink high up too, and nothing is cut.
+    assert_eq!(
+        super::segment::touching_period(&draw(false, false), 128, 25, 30.0),
+        None
+    );
+    assert_eq!(
+        super::segment::touching_period(&draw(true, true), 128, 25, 30.0),
+        None
+    );
+}
