@@ -43,7 +43,8 @@ pub enum Rule {
     /// the period back.
     DatePunctuation,
     /// A Buddhist-era year split in two by a space or a period after its era, month or
-    /// range dash (`พ.ศ. ๒๕ ๖๘`, `พ.ศ. ๒.๕๖๔`): a face's wide digit spacing read as a space.
+    /// range dash (`พ.ศ. ๒๕ ๖๘`, `พ.ศ. ๒.๕๖๔`): a face's wide digit spacing read as a space;
+    /// and a two-digit year after a month's abbreviation split by a period (`มี.ค. ๖.๐`).
     SplitYear,
     /// `พ.ศ.` between a day and a two-digit year (`๑๔ พ.ศ. ๕๗`): the era is never written
     /// there, May's `พ.ค.` is, and Tesseract reads its ค as ศ.
@@ -52,6 +53,10 @@ pub enum Rule {
     /// for ๑๐ กรกฎาคม): a speck of a copy's grain between the digits. No number with a
     /// decimal stands before a month's name.
     SplitDay,
+    /// A stray character between a day and a month's name (`๑๒ฯ พฤษภาคม`, `๒๙! มีนาคม`,
+    /// `๑๓ ฆพฤษภาคม`, `๒มมกราคม`): a mark of the day's glyphs, or a speck, read as one. No
+    /// character stands there.
+    DayStray,
     /// A clause label opening a line with stray punctuation among its numbers (`๑.๙..๓`,
     /// `๗.:.๒.๘`, `๓.๗.๙'` for ๑.๙.๓, ๗.๒.๘, ๓.๗.๙): a speck read as a second period, a
     /// colon or a quote. The parser reads no label so written.
@@ -62,7 +67,7 @@ pub enum Rule {
     JunkLine,
 }
 
-pub const ALL_RULES: [Rule; 12] = [
+pub const ALL_RULES: [Rule; 13] = [
     Rule::LostMaiEkOnThi,
     Rule::KnownWords,
     Rule::OrphanMark,
@@ -73,6 +78,7 @@ pub const ALL_RULES: [Rule; 12] = [
     Rule::SplitYear,
     Rule::EraForMay,
     Rule::SplitDay,
+    Rule::DayStray,
     Rule::LabelPunctuation,
     Rule::JunkLine,
 ];
@@ -90,6 +96,7 @@ impl Rule {
             Rule::SplitYear => "year split by a space",
             Rule::EraForMay => "พ.ศ. for พ.ค. between day and year",
             Rule::SplitDay => "day split by a period",
+            Rule::DayStray => "stray character between day and month",
             Rule::LabelPunctuation => "clause label's stray punctuation",
             Rule::JunkLine => "junk line (emblem, stamp)",
         }
@@ -109,6 +116,7 @@ pub struct FixReport {
     pub split_years: usize,
     pub era_for_may: usize,
     pub split_days: usize,
+    pub day_strays: usize,
     pub label_punctuation: usize,
     pub junk_lines: usize,
 }
@@ -125,6 +133,7 @@ impl FixReport {
         self.split_years += o.split_years;
         self.era_for_may += o.era_for_may;
         self.split_days += o.split_days;
+        self.day_strays += o.day_strays;
         self.label_punctuation += o.label_punctuation;
         self.junk_lines += o.junk_lines;
     }
@@ -144,9 +153,11 @@ const THI_WORDS: &[&str] = &[
     "ทีจริง",
 ];
 
-/// `WA.`, `W.A.`, `WA`, `w.A.`, `w.a.` standing before a number (Thai or Arabic digits).
-static LATIN_BE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[Ww]\.?[Aa]\.?\s*([๐-๙0-9])").expect("era pattern is valid"));
+/// `WA.`, `W.A.`, `WA`, `w.A.`, `w.a.`, `WAL` standing before a number (Thai or Arabic
+/// digits).
+static LATIN_BE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[Ww]\.?[Aa](?:[Ll]\.?|\.)?\s*([๐-๙0-9])").expect("era pattern is valid")
+});
 
 /// The months' abbreviations of two letter groups (`ก.ย.` as `ก` and `ย`, `เม.ย.`).
 fn two_part_abbreviations() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -259,37 +270,59 @@ fn month_names(s: &str, count: &mut usize) -> String {
 }
 
 /// A date's abbreviations (every month's with periods, and the era's), each as its two
-/// letter groups, with their last period read as a comma or sara u (the first as either
-/// too) before a year's digits.
+/// letter groups, with one or two periods, commas or sara u after each group, before a
+/// year's digits.
 static DATE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
     let alternatives: Vec<String> = two_part_abbreviations()
         .chain([("พ", "ศ")])
         .map(|(first, second)| {
             format!(
-                r"{}[.,\u{{0E38}}]\s?{}",
+                r"{}[.,\u{{0E38}}]{{1,2}}\s?{}[.,\u{{0E38}}]{{1,2}}",
                 regex::escape(first),
                 regex::escape(second)
             )
         })
         .collect();
     let pattern = format!(
-        r"(^|[^\u{{0E01}}-\u{{0E4E}}])({})[,\u{{0E38}}](\s?[0-9๐-๙])",
+        r"(^|[^\u{{0E01}}-\u{{0E4E}}])({})(\s?[0-9๐-๙])",
         alternatives.join("|")
     );
     Regex::new(&pattern).expect("date punctuation pattern is valid")
 });
 
-/// Gives [`Rule::DatePunctuation`]'s abbreviations their periods back.
+/// A month's name, a dash, and a year of four digits (`เมษายน-๒๕๔๑`).
+static MONTH_DASH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let names: Vec<String> = crate::dictionaries::get()
+        .months
+        .iter()
+        .map(|m| regex::escape(m.name))
+        .collect();
+    let pattern = format!(
+        r"({})\s?[-–]\s?([0-9๐-๙]{{4}})([^0-9๐-๙]|$)",
+        names.join("|")
+    );
+    Regex::new(&pattern).expect("month dash year pattern is valid")
+});
+
+/// Gives [`Rule::DatePunctuation`]'s abbreviations their periods back (where they are not
+/// written right already), and a month's name and its year their space.
 fn date_punctuation(s: &str, count: &mut usize) -> String {
-    DATE_PUNCTUATION
-        .replace_all(s, |c: &regex::Captures| {
-            let letters: Vec<&str> = c[2]
-                .split(['.', ',', '\u{0E38}'])
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .collect();
+    let periods = DATE_PUNCTUATION.replace_all(s, |c: &regex::Captures| {
+        let letters: Vec<&str> = c[2]
+            .split(['.', ',', '\u{0E38}'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let written = format!("{}.", letters.join("."));
+        if written != c[2].replace(' ', "") {
             *count += 1;
-            format!("{}{}.{}", &c[1], letters.join("."), &c[3])
+        }
+        format!("{}{written}{}", &c[1], &c[3])
+    });
+    MONTH_DASH_YEAR
+        .replace_all(&periods, |c: &regex::Captures| {
+            *count += 1;
+            format!("{} {}{}", &c[1], &c[2], &c[3])
         })
         .into_owned()
 }
@@ -308,6 +341,23 @@ static SPLIT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         names.join("|")
     );
     Regex::new(&pattern).expect("split year pattern is valid")
+});
+
+/// A month's abbreviation, then one digit, a period and one digit, and no digit or period
+/// after.
+static SPLIT_SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let abbreviations: Vec<String> = crate::dictionaries::get()
+        .months
+        .iter()
+        .flat_map(|m| m.forms.iter().copied())
+        .filter(|f| f.contains('.'))
+        .map(regex::escape)
+        .collect();
+    let pattern = format!(
+        r"((?:^|[^\u{{0E01}}-\u{{0E4E}}])(?:{})\s?)([0-9๐-๙])\.([0-9๐-๙])([^0-9๐-๙.]|$)",
+        abbreviations.join("|")
+    );
+    Regex::new(&pattern).expect("split short year pattern is valid")
 });
 
 /// Joins the years of [`Rule::SplitYear`]. (Again on the joined text, up to twice more: a
@@ -331,7 +381,12 @@ fn split_years(s: &str, count: &mut usize) -> String {
             break;
         }
     }
-    text
+    SPLIT_SHORT_YEAR
+        .replace_all(&text, |c: &regex::Captures| {
+            *count += 1;
+            format!("{}{}{}{}", &c[1], &c[2], &c[3], &c[4])
+        })
+        .into_owned()
 }
 
 /// `พ.ศ.` between a day's one or two digits and a year's two.
@@ -379,6 +434,32 @@ fn split_days(s: &str, count: &mut usize) -> String {
             } else {
                 c[0].to_string()
             }
+        })
+        .into_owned()
+}
+
+/// A day (one or two digits, not a longer number's part), one character that is no digit,
+/// space or number's punctuation, with a space before or after it (or none), and a month's
+/// name.
+static DAY_STRAY: LazyLock<Regex> = LazyLock::new(|| {
+    let names: Vec<String> = crate::dictionaries::get()
+        .months
+        .iter()
+        .map(|m| regex::escape(m.name))
+        .collect();
+    let pattern = format!(
+        r"(^|[^0-9๐-๙.,/])([0-9๐-๙]{{1,2}})(?:[^\s0-9๐-๙.,/\-–]\s?|\s[^\s0-9๐-๙.,/\-–])({})",
+        names.join("|")
+    );
+    Regex::new(&pattern).expect("day stray pattern is valid")
+});
+
+/// Drops the characters of [`Rule::DayStray`].
+fn day_strays(s: &str, count: &mut usize) -> String {
+    DAY_STRAY
+        .replace_all(s, |c: &regex::Captures| {
+            *count += 1;
+            format!("{}{} {}", &c[1], &c[2], &c[3])
         })
         .into_owned()
 }
@@ -455,6 +536,7 @@ pub fn fix_with(text: &str, rules: &[Rule]) -> (String, FixReport) {
             Rule::SplitYear => split_years(&s, &mut r.split_years),
             Rule::EraForMay => era_for_may(&s, &mut r.era_for_may),
             Rule::SplitDay => split_days(&s, &mut r.split_days),
+            Rule::DayStray => day_strays(&s, &mut r.day_strays),
             Rule::LabelPunctuation => label_punctuation(&s, &mut r.label_punctuation),
             Rule::LatinBuddhistEra => {
                 let n = LATIN_BE.find_iter(&s).count();
@@ -601,12 +683,12 @@ mod tests {
 
     #[test]
     fn the_buddhist_era_read_as_latin_comes_back() {
-        let (s, r) = fix("ประกาศ ณ วันที่ ๓ มีนาคม WA. ๒๕๖๖ และ W.A.2566 และ w.a. ๒๕๖๓");
+        let (s, r) = fix("ประกาศ ณ วันที่ ๓ มีนาคม WA. ๒๕๖๖ และ W.A.2566 และ w.a. ๒๕๖๓ และ WAL ๒๕๔๕");
         assert_eq!(
             s,
-            "ประกาศ ณ วันที่ ๓ มีนาคม พ.ศ. ๒๕๖๖ และ พ.ศ. 2566 และ พ.ศ. ๒๕๖๓"
+            "ประกาศ ณ วันที่ ๓ มีนาคม พ.ศ. ๒๕๖๖ และ พ.ศ. 2566 และ พ.ศ. ๒๕๖๓ และ พ.ศ. ๒๕๔๕"
         );
-        assert_eq!(r.buddhist_era, 3);
+        assert_eq!(r.buddhist_era, 4);
         // Not before a number, or inside a word: left alone.
         assert_eq!(fix("WA state, SWAT 5").0, "WA state, SWAT 5");
     }
@@ -667,6 +749,16 @@ mod tests {
         );
         assert_eq!(r.date_punctuation, 3);
         assert_eq!(isos(&s), ["2024-08-06", "1978", "2020-04-28"]);
+        // A period and a sara u or comma both, or a sara u for the first period; a dash
+        // between a month and its year.
+        let text = "ปี พ.ศุ. ๒๕๑๙ และ พุศ. ๒๕๕๕ และ พ.ศ., ๒๕๖๖ และ ๘ เมษายน-๒๕๔๑ และ พ.ศ. ๒๕๖๗";
+        let (s, r) = fix_with(text, &[Rule::DatePunctuation]);
+        assert_eq!(
+            s,
+            "ปี พ.ศ. ๒๕๑๙ และ พ.ศ. ๒๕๕๕ และ พ.ศ. ๒๕๖๖ และ ๘ เมษายน ๒๕๔๑ และ พ.ศ. ๒๕๖๗"
+        );
+        assert_eq!(r.date_punctuation, 4);
+        assert_eq!(isos(&s), ["1976", "2012", "2023", "1998-04-08", "2024"]);
         // Not inside a word, not before a word, not a comma between other letters.
         let other = "มหาส.ค, ๖๗ ส.ค, และ ก.ข, ๒๕๖๖";
         assert_eq!(fix_with(other, &[Rule::DatePunctuation]).0, other);
@@ -687,6 +779,14 @@ mod tests {
         );
         // Not numbers after other words, not a year whole already, not five digits.
         let other = "จำนวน ๒๕ ๖๘ ราย พ.ศ. ๒๕๖๘ ๑๒ พ.ศ. ๒๕ ๖๘๐";
+        assert_eq!(fix_with(other, &[Rule::SplitYear]).0, other);
+        // A two-digit year after a month's abbreviation, split by a period.
+        let (s, r) = fix_with("ลงวันที่ ๓๐ มี.ค. ๖.๐ เวลา", &[Rule::SplitYear]);
+        assert_eq!(s, "ลงวันที่ ๓๐ มี.ค. ๖๐ เวลา");
+        assert_eq!(r.split_years, 1);
+        assert_eq!(isos(&s), ["2017-03-30"]);
+        // Not a longer number, not after a word ending so.
+        let other = "มี.ค. ๖.๐๕ และ มี.ค. ๖.๐.๑ และ ตามี.ค. ๖.๐";
         assert_eq!(fix_with(other, &[Rule::SplitYear]).0, other);
     }
 
@@ -731,6 +831,25 @@ mod tests {
         // Not a day past 31, not a longer number's part, not before other words.
         let other = "๓.๕ มีนาคม ๑.๒.๓ มีนาคม ๑๒.๕ มีนาคม ๑.๕ ล้านบาท";
         assert_eq!(fix_with(other, &[Rule::SplitDay]).0, other);
+    }
+
+    #[test]
+    fn a_stray_character_between_a_day_and_its_month_goes() {
+        let text = "ลงวันที่ ๑๒ฯ พฤษภาคม ๒๕๕๑ ลงวันที่ ๒๙! มีนาคม ๒๕๔๘ ลงวันที่ ๑๓ ฆพฤษภาคม ๒๕๔๓ วันที่ ๒มมกราคม พ.ศ. ๒๕๕๗";
+        let (s, r) = fix_with(text, &[Rule::DayStray]);
+        assert_eq!(
+            s,
+            "ลงวันที่ ๑๒ พฤษภาคม ๒๕๕๑ ลงวันที่ ๒๙ มีนาคม ๒๕๔๘ ลงวันที่ ๑๓ พฤษภาคม ๒๕๔๓ วันที่ ๒ มกราคม พ.ศ. ๒๕๕๗"
+        );
+        assert_eq!(r.day_strays, 4);
+        assert_eq!(
+            isos(&s),
+            ["2008-05-12", "2005-03-29", "2000-05-13", "2014-01-02"]
+        );
+        // A day as written, a range's dash, a character with spaces both sides, a longer
+        // number, a slash's.
+        let other = "๑๒ พฤษภาคม ๑-๒ มีนาคม ๑ ก มีนาคม ๑๒๓ก มีนาคม ๑/๒ก มีนาคม";
+        assert_eq!(fix_with(other, &[Rule::DayStray]).0, other);
     }
 
     #[test]
