@@ -290,6 +290,13 @@ static DATE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("date punctuation pattern is valid")
 });
 
+/// The era with its periods misread, glued to the word before (TlwgMono's pages lose the
+/// space: `บัญญัติพ.ศุ. ๒๕๑๙`), before a year of four digits.
+static GLUED_ERA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([\u{0E01}-\u{0E4E}])(พ[.,\u{0E38}]{1,2}\s?ศ[.,\u{0E38}]{1,2})(\s?[0-9๐-๙]{4})([^0-9๐-๙]|$)")
+        .expect("glued era pattern is valid")
+});
+
 /// A month's name, a dash, and a year of four digits (`เมษายน-๒๕๔๑`).
 static MONTH_DASH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     let names: Vec<String> = crate::dictionaries::get()
@@ -319,8 +326,14 @@ fn date_punctuation(s: &str, count: &mut usize) -> String {
         }
         format!("{}{written}{}", &c[1], &c[3])
     });
+    let glued = GLUED_ERA.replace_all(&periods, |c: &regex::Captures| {
+        if c[2] != *"พ.ศ." {
+            *count += 1;
+        }
+        format!("{}พ.ศ.{}{}", &c[1], &c[3], &c[4])
+    });
     MONTH_DASH_YEAR
-        .replace_all(&periods, |c: &regex::Captures| {
+        .replace_all(&glued, |c: &regex::Captures| {
             *count += 1;
             format!("{} {}{}", &c[1], &c[2], &c[3])
         })
@@ -759,6 +772,12 @@ mod tests {
         );
         assert_eq!(r.date_punctuation, 4);
         assert_eq!(isos(&s), ["1976", "2012", "2023", "1998-04-08", "2024"]);
+        // Glued to the word before, before a year of four digits only.
+        let text = "บัญญัติพ.ศุ. ๒๕๑๙ บัญญัติพุศุ ๒๔๙๗ บัญญัติพ.ศ. ๒๕๒๐ ตาพุศุ ๒๕";
+        let (s, r) = fix_with(text, &[Rule::DatePunctuation]);
+        assert_eq!(s, "บัญญัติพ.ศ. ๒๕๑๙ บัญญัติพ.ศ. ๒๔๙๗ บัญญัติพ.ศ. ๒๕๒๐ ตาพุศุ ๒๕");
+        assert_eq!(r.date_punctuation, 2);
+        assert_eq!(isos(&s), ["1976", "1954", "1977"]);
         // Not inside a word, not before a word, not a comma between other letters.
         let other = "มหาส.ค, ๖๗ ส.ค, และ ก.ข, ๒๕๖๖";
         assert_eq!(fix_with(other, &[Rule::DatePunctuation]).0, other);

@@ -244,6 +244,10 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                     // name (`หมู่ที่ «รหัส` for หมู่ที่ ๘ รหัส: the English model's `«` for a
                     // bold ๘, the space lost).
                     out.push((byte, byte + prefix.len(), visible, Candidate::Slot));
+                } else if let Some(head) = glued_to_a_month(token).filter(|_| after_slot) {
+                    // A letter or two glued to a month's name where a day stands (`วันที่
+                    // วกันยายน` for วันที่ ๖ กันยายน: a face's ๖ read as ว, the space lost).
+                    out.push((byte, byte + head.len(), visible, Candidate::Slot));
                 }
             } else if token.contains([',', '/', '.']) {
                 // A thousands group read as letters (`๘๖๕,สสอ`, `ฒ,๙๙๒`), or a number's part
@@ -313,6 +317,16 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
         offset += line.len();
     }
     out
+}
+
+/// What stands before a month's name in a token that ends with one: one or two characters,
+/// no digit among them (`ว` of `วกันยายน`).
+fn glued_to_a_month(token: &str) -> Option<&str> {
+    crate::dictionaries::get().months.iter().find_map(|m| {
+        let head = token.strip_suffix(m.name)?;
+        ((1..=2).contains(&head.chars().count()) && !head.chars().any(is_thai_digit))
+            .then_some(head)
+    })
 }
 
 /// Words that count what the number before them counts, in this genre: cases, baht, places,

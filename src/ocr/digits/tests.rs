@@ -762,6 +762,12 @@ fn letters_where_a_number_goes_on_are_candidates() {
             ("เญ", "วันที่ซกันยายนวันที่".chars().count()),
         ]
     );
+    // A letter glued to a month's name after a word a number follows; not a month's name
+    // alone, not after another word, not three letters.
+    assert_eq!(
+        tokens("วันที่ วกันยายน ๒๕๔๖\nวันที่ กันยายน\nเดือน วกันยายน\nวันที่ ววกกันยายน"),
+        vec![("ว", "วันที่".chars().count())]
+    );
     // After a word a number follows, up to four characters; not after another word.
     assert_eq!(
         tokens("หมู่ที่ เฒ รหัส\nร้อยละ ฒอ ของ\nบ้าน เฒ รหัส"),
