@@ -28,19 +28,17 @@ pub enum Rule {
     /// `พ.ศ.` read by the English model as `WA.` / `W.A.` before a year: the date parser
     /// needs the era back.
     LatinBuddhistEra,
-    /// A month's abbreviation between a day and a year with its first period read as sara u,
-    /// the vowel drawn under the letter where the period sits (`๒๙ กุย. ๕๘`, `๑๔ ธุ.ค. ๔๑`
-    /// for `ก.ย.` and `ธ.ค.`): the date finder needs the month back. Of the digit pages'
-    /// dates Tesseract writes about one in sixty this way.
-    MonthAbbreviationU,
     /// A month's name between a day and a year with its vowels and tone marks misplaced or
     /// lost (`๓๐ กนัยายน พ.ศ. ๒๕๔๗`, `๒๒ มนี๊าคม ๒๕๕๑`, `๗ ตลาคม`): the letters are the
     /// month's, in order, so the name is put back. Tesseract writes the marks after the next
     /// letter on monospace faces (TlwgMono), where a mark has a cell of its own.
     MonthNameMarks,
-    /// A date's abbreviation (a month's, the era's) with its last period read as a comma or
-    /// sara u before the year (`๖ ส.ค, ๖๗`, `พ.ศ, ๒๕๒๑`, `พ.ศุ ๒๕๖๓`): the date finder needs
-    /// the period back.
+    /// A date's abbreviation (a month's, the era's) before a year with its periods read as a
+    /// comma or sara u — the vowel drawn under the letter where the period sits — doubled or
+    /// lost (`๒๙ กุย. ๕๘`, `๑๔ ธุ.ค. ๔๑`, `๖ ส.ค, ๖๗`, `พ.ศ, ๒๕๒๑`, `พ.ศุ. ๒๕๖๓`, `พุศ. ๒๕๕๕`),
+    /// also the era glued to the word before; and a dash between a month's name and its year
+    /// (`เมษายน-๒๕๔๑`): the date finder needs the periods and the space back. (It took over
+    /// an older rule for the first period read as sara u, which then saved no edit.)
     DatePunctuation,
     /// A Buddhist-era year split in two by a space or a period after its era, month or
     /// range dash (`พ.ศ. ๒๕ ๖๘`, `พ.ศ. ๒.๕๖๔`): a face's wide digit spacing read as a space;
@@ -67,12 +65,11 @@ pub enum Rule {
     JunkLine,
 }
 
-pub const ALL_RULES: [Rule; 13] = [
+pub const ALL_RULES: [Rule; 12] = [
     Rule::LostMaiEkOnThi,
     Rule::KnownWords,
     Rule::OrphanMark,
     Rule::LatinBuddhistEra,
-    Rule::MonthAbbreviationU,
     Rule::MonthNameMarks,
     Rule::DatePunctuation,
     Rule::SplitYear,
@@ -90,7 +87,6 @@ impl Rule {
             Rule::KnownWords => "known words (ocr_repairs.tsv)",
             Rule::OrphanMark => "orphan mark",
             Rule::LatinBuddhistEra => "พ.ศ. read as WA.",
-            Rule::MonthAbbreviationU => "month abbreviation's period read as ุ",
             Rule::MonthNameMarks => "month name's marks misplaced",
             Rule::DatePunctuation => "date abbreviation's period read as , or ุ",
             Rule::SplitYear => "year split by a space",
@@ -110,7 +106,6 @@ pub struct FixReport {
     pub known_words: usize,
     pub orphan_marks: usize,
     pub buddhist_era: usize,
-    pub month_abbreviations: usize,
     pub month_names: usize,
     pub date_punctuation: usize,
     pub split_years: usize,
@@ -127,7 +122,6 @@ impl FixReport {
         self.known_words += o.known_words;
         self.orphan_marks += o.orphan_marks;
         self.buddhist_era += o.buddhist_era;
-        self.month_abbreviations += o.month_abbreviations;
         self.month_names += o.month_names;
         self.date_punctuation += o.date_punctuation;
         self.split_years += o.split_years;
@@ -172,47 +166,6 @@ fn two_part_abbreviations() -> impl Iterator<Item = (&'static str, &'static str)
                 _ => None,
             }
         })
-}
-
-/// The two-part month abbreviations (`ก.ย.`, `เม.ย.`) written with sara u for the first
-/// period (and the second period, or the first too, there or not), between the digits of a
-/// day and a year; and the abbreviation each such spelling is.
-static MONTH_U: LazyLock<(Regex, Vec<(String, String)>)> = LazyLock::new(|| {
-    let mut spellings = Vec::new();
-    let mut alternatives = Vec::new();
-    for (first, second) in two_part_abbreviations() {
-        alternatives.push(format!(
-            r"{}\u{{0E38}}\.?{}\.?",
-            regex::escape(first),
-            regex::escape(second)
-        ));
-        spellings.push((format!("{first}{second}"), format!("{first}.{second}.")));
-    }
-    let pattern = format!(r"([0-9๐-๙]\s?)({})(\s?[0-9๐-๙])", alternatives.join("|"));
-    (
-        Regex::new(&pattern).expect("month abbreviation pattern is valid"),
-        spellings,
-    )
-});
-
-/// Gives the abbreviations of [`MONTH_U`] their periods back.
-fn month_abbreviations(s: &str, count: &mut usize) -> String {
-    let (pattern, spellings) = &*MONTH_U;
-    pattern
-        .replace_all(s, |c: &regex::Captures| {
-            let letters: String = c[2]
-                .chars()
-                .filter(|&ch| ch != '.' && ch != '\u{0E38}')
-                .collect();
-            match spellings.iter().find(|(key, _)| *key == letters) {
-                Some((_, abbreviation)) => {
-                    *count += 1;
-                    format!("{}{abbreviation}{}", &c[1], &c[3])
-                }
-                None => c[0].to_string(),
-            }
-        })
-        .into_owned()
 }
 
 /// A word of Thai letters between a day (one or two digits) and the digits of a year
@@ -270,14 +223,14 @@ fn month_names(s: &str, count: &mut usize) -> String {
 }
 
 /// A date's abbreviations (every month's with periods, and the era's), each as its two
-/// letter groups, with one or two periods, commas or sara u after each group, before a
-/// year's digits.
+/// letter groups, with one or two periods, commas or sara u after the first group and up to
+/// two after the second, before a year's digits.
 static DATE_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
     let alternatives: Vec<String> = two_part_abbreviations()
         .chain([("พ", "ศ")])
         .map(|(first, second)| {
             format!(
-                r"{}[.,\u{{0E38}}]{{1,2}}\s?{}[.,\u{{0E38}}]{{1,2}}",
+                r"{}[.,\u{{0E38}}]{{1,2}}\s?{}[.,\u{{0E38}}]{{0,2}}",
                 regex::escape(first),
                 regex::escape(second)
             )
@@ -543,7 +496,6 @@ pub fn fix_with(text: &str, rules: &[Rule]) -> (String, FixReport) {
             Rule::KnownWords => known_words(&s, &mut r.known_words),
             Rule::OrphanMark => orphan_marks(&s, &mut r.orphan_marks),
             Rule::JunkLine => junk_lines(&s, &mut r.junk_lines),
-            Rule::MonthAbbreviationU => month_abbreviations(&s, &mut r.month_abbreviations),
             Rule::MonthNameMarks => month_names(&s, &mut r.month_names),
             Rule::DatePunctuation => date_punctuation(&s, &mut r.date_punctuation),
             Rule::SplitYear => split_years(&s, &mut r.split_years),
@@ -709,19 +661,19 @@ mod tests {
     #[test]
     fn a_month_abbreviations_period_read_as_sara_u_comes_back() {
         let text = "ลงวันที่ ๒๙ กุย. ๕๘ และ ๑๔ ธุ.ค. ๔๑ และ ๑๕ เมุย.๔๘ และ 3 พุย 66";
-        let (s, r) = fix_with(text, &[Rule::MonthAbbreviationU]);
+        let (s, r) = fix_with(text, &[Rule::DatePunctuation]);
         assert_eq!(
             s,
             "ลงวันที่ ๒๙ ก.ย. ๕๘ และ ๑๔ ธ.ค. ๔๑ และ ๑๕ เม.ย.๔๘ และ 3 พ.ย. 66"
         );
-        assert_eq!(r.month_abbreviations, 4);
+        assert_eq!(r.date_punctuation, 4);
         assert_eq!(
             isos(&s),
             ["2015-09-29", "1998-12-14", "2005-04-15", "2023-11-03"]
         );
-        // Not between a day and a year, or not a month: left alone.
-        let other = "กุยช่าย ๒ กุย กุย. ๕๘ ๒ กุย. นั้น ๓ ขุค. ๔๑";
-        assert_eq!(fix_with(other, &[Rule::MonthAbbreviationU]).0, other);
+        // Not before a year, not inside a word, not another pair of letters.
+        let other = "กุยช่าย ๒ กุย นั้น ๒ กุย. นั้น ๓ ขุค. ๔๑ มหากุย. ๕๘";
+        assert_eq!(fix_with(other, &[Rule::DatePunctuation]).0, other);
     }
 
     #[test]
