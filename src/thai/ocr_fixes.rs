@@ -661,37 +661,48 @@ mod tests {
     #[test]
     fn a_month_abbreviations_period_read_as_sara_u_comes_back() {
         let text = "ลงวันที่ ๒๙ กุย. ๕๘ และ ๑๔ ธุ.ค. ๔๑ และ ๑๕ เมุย.๔๘ และ 3 พุย 66";
-        let (s, r) = fix_with(text, &[Rule::DatePunctuation]);
-        assert_eq!(
-            s,
-            "ลงวันที่ ๒๙ ก.ย. ๕๘ และ ๑๔ ธ.ค. ๔๑ และ ๑๕ เม.ย.๔๘ และ 3 พ.ย. 66"
+        let r = repaired(
+            Rule::DatePunctuation,
+            text,
+            "ลงวันที่ ๒๙ ก.ย. ๕๘ และ ๑๔ ธ.ค. ๔๑ และ ๑๕ เม.ย.๔๘ และ 3 พ.ย. 66",
+            &["2015-09-29", "1998-12-14", "2005-04-15", "2023-11-03"],
         );
         assert_eq!(r.date_punctuation, 4);
-        assert_eq!(
-            isos(&s),
-            ["2015-09-29", "1998-12-14", "2005-04-15", "2023-11-03"]
-        );
         // Not before a year, not inside a word, not another pair of letters.
         let other = "กุยช่าย ๒ กุย นั้น ๒ กุย. นั้น ๓ ขุค. ๔๑ มหากุย. ๕๘";
-        assert_eq!(fix_with(other, &[Rule::DatePunctuation]).0, other);
+        untouched(Rule::DatePunctuation, other);
     }
 
     #[test]
     fn a_month_names_misplaced_marks_are_put_back() {
         let text = "ลงวันที่ ๓๐ กนัยายน พ.ศ. ๒๕๔๗ และ ๒๒ มนี๊าคม ๒๕๕๑ และ ๗ ตลาคม พ.ศ.๒๕๕๕";
-        let (s, r) = fix_with(text, &[Rule::MonthNameMarks]);
-        assert_eq!(
-            s,
-            "ลงวันที่ ๓๐ กันยายน พ.ศ. ๒๕๔๗ และ ๒๒ มีนาคม ๒๕๕๑ และ ๗ ตุลาคม พ.ศ.๒๕๕๕"
+        let r = repaired(
+            Rule::MonthNameMarks,
+            text,
+            "ลงวันที่ ๓๐ กันยายน พ.ศ. ๒๕๔๗ และ ๒๒ มีนาคม ๒๕๕๑ และ ๗ ตุลาคม พ.ศ.๒๕๕๕",
+            &["2004-09-30", "2008-03-22", "2012-10-07"],
         );
         assert_eq!(r.month_names, 3);
-        assert_eq!(isos(&s), ["2004-09-30", "2008-03-22", "2012-10-07"]);
         // Right already, not between a day and a year, or another word: left alone.
         let other = "๓๐ กันยายน ๒๕๔๗ กนัยายน ๒๕๔๗ ๓ รหัสไปรษณีย์ ๑๐๒๐๐ ๕ ตลาด ๒๕๖๖";
         assert_eq!(
             fix_with(other, &[Rule::MonthNameMarks]),
             (other.to_string(), FixReport::default())
         );
+    }
+
+    /// `rule` alone applied to `text`: checks the text it gives and the ISO dates the date
+    /// finder then reads in it; the report, for its counts.
+    fn repaired(rule: Rule, text: &str, want: &str, dates: &[&str]) -> FixReport {
+        let (s, r) = fix_with(text, &[rule]);
+        assert_eq!(s, want);
+        assert_eq!(isos(&s), dates);
+        r
+    }
+
+    /// Checks that `rule` leaves `text` as it is.
+    fn untouched(rule: Rule, text: &str) {
+        assert_eq!(fix_with(text, &[rule]).0, text);
     }
 
     /// The ISO dates the date finder reads in a text.
@@ -707,69 +718,72 @@ mod tests {
     fn a_date_abbreviation_s_last_period_read_as_a_comma_or_sara_u_comes_back() {
         let text = "ลงวันที่ ๖ ส.ค, ๖๗ เวลา และ พ.ศ, ๒๕๒๑ และ ณ วันที่ ๒๘ เมษายน พ.ศุ ๒๕๖๓";
         assert!(isos(text).is_empty());
-        let (s, r) = fix_with(text, &[Rule::DatePunctuation]);
-        assert_eq!(
-            s,
-            "ลงวันที่ ๖ ส.ค. ๖๗ เวลา และ พ.ศ. ๒๕๒๑ และ ณ วันที่ ๒๘ เมษายน พ.ศ. ๒๕๖๓"
+        let r = repaired(
+            Rule::DatePunctuation,
+            text,
+            "ลงวันที่ ๖ ส.ค. ๖๗ เวลา และ พ.ศ. ๒๕๒๑ และ ณ วันที่ ๒๘ เมษายน พ.ศ. ๒๕๖๓",
+            &["2024-08-06", "1978", "2020-04-28"],
         );
         assert_eq!(r.date_punctuation, 3);
-        assert_eq!(isos(&s), ["2024-08-06", "1978", "2020-04-28"]);
         // A period and a sara u or comma both, or a sara u for the first period; a dash
         // between a month and its year.
         let text = "ปี พ.ศุ. ๒๕๑๙ และ พุศ. ๒๕๕๕ และ พ.ศ., ๒๕๖๖ และ ๘ เมษายน-๒๕๔๑ และ พ.ศ. ๒๕๖๗";
-        let (s, r) = fix_with(text, &[Rule::DatePunctuation]);
-        assert_eq!(
-            s,
-            "ปี พ.ศ. ๒๕๑๙ และ พ.ศ. ๒๕๕๕ และ พ.ศ. ๒๕๖๖ และ ๘ เมษายน ๒๕๔๑ และ พ.ศ. ๒๕๖๗"
+        let r = repaired(
+            Rule::DatePunctuation,
+            text,
+            "ปี พ.ศ. ๒๕๑๙ และ พ.ศ. ๒๕๕๕ และ พ.ศ. ๒๕๖๖ และ ๘ เมษายน ๒๕๔๑ และ พ.ศ. ๒๕๖๗",
+            &["1976", "2012", "2023", "1998-04-08", "2024"],
         );
         assert_eq!(r.date_punctuation, 4);
-        assert_eq!(isos(&s), ["1976", "2012", "2023", "1998-04-08", "2024"]);
         // Glued to the word before, before a year of four digits only.
         let text = "บัญญัติพ.ศุ. ๒๕๑๙ บัญญัติพุศุ ๒๔๙๗ บัญญัติพ.ศ. ๒๕๒๐ ตาพุศุ ๒๕";
-        let (s, r) = fix_with(text, &[Rule::DatePunctuation]);
-        assert_eq!(s, "บัญญัติพ.ศ. ๒๕๑๙ บัญญัติพ.ศ. ๒๔๙๗ บัญญัติพ.ศ. ๒๕๒๐ ตาพุศุ ๒๕");
+        let r = repaired(
+            Rule::DatePunctuation,
+            text,
+            "บัญญัติพ.ศ. ๒๕๑๙ บัญญัติพ.ศ. ๒๔๙๗ บัญญัติพ.ศ. ๒๕๒๐ ตาพุศุ ๒๕",
+            &["1976", "1954", "1977"],
+        );
         assert_eq!(r.date_punctuation, 2);
-        assert_eq!(isos(&s), ["1976", "1954", "1977"]);
         // Not inside a word, not before a word, not a comma between other letters.
         let other = "มหาส.ค, ๖๗ ส.ค, และ ก.ข, ๒๕๖๖";
-        assert_eq!(fix_with(other, &[Rule::DatePunctuation]).0, other);
+        untouched(Rule::DatePunctuation, other);
     }
 
     #[test]
     fn a_year_split_by_a_space_or_a_period_is_joined() {
         let text = "วันที่ ๒๒ กันยายน พ.ศ. ๒๕ ๖๘ ระหว่างปี พ.ศ. ๒๕๕๗ - ๒๕ ๖๘ และ พ.ศ. ๒.๕๖๔ และ มีนาคม ๒๕๖ ๙\nระหว่างปี พ.ศ. ๒๕ ๖๓ - ๒๕ ๖๖ จำนวน";
-        let (s, r) = fix_with(text, &[Rule::SplitYear]);
-        assert_eq!(
-            s,
-            "วันที่ ๒๒ กันยายน พ.ศ. ๒๕๖๘ ระหว่างปี พ.ศ. ๒๕๕๗ - ๒๕๖๘ และ พ.ศ. ๒๕๖๔ และ มีนาคม ๒๕๖๙\nระหว่างปี พ.ศ. ๒๕๖๓ - ๒๕๖๖ จำนวน"
-        );
+        let want = "วันที่ ๒๒ กันยายน พ.ศ. ๒๕๖๘ ระหว่างปี พ.ศ. ๒๕๕๗ - ๒๕๖๘ และ พ.ศ. ๒๕๖๔ และ มีนาคม ๒๕๖๙\nระหว่างปี พ.ศ. ๒๕๖๓ - ๒๕๖๖ จำนวน";
+        let dates = ["2025-09-22", "2014/2025", "2021", "2026-03", "2020/2023"];
+        let r = repaired(Rule::SplitYear, text, want, &dates);
         assert_eq!(r.split_years, 6);
-        assert_eq!(
-            isos(&s),
-            ["2025-09-22", "2014/2025", "2021", "2026-03", "2020/2023"]
-        );
         // Not numbers after other words, not a year whole already, not five digits.
         let other = "จำนวน ๒๕ ๖๘ ราย พ.ศ. ๒๕๖๘ ๑๒ พ.ศ. ๒๕ ๖๘๐";
-        assert_eq!(fix_with(other, &[Rule::SplitYear]).0, other);
+        untouched(Rule::SplitYear, other);
         // A two-digit year after a month's abbreviation, split by a period.
-        let (s, r) = fix_with("ลงวันที่ ๓๐ มี.ค. ๖.๐ เวลา", &[Rule::SplitYear]);
-        assert_eq!(s, "ลงวันที่ ๓๐ มี.ค. ๖๐ เวลา");
+        let r = repaired(
+            Rule::SplitYear,
+            "ลงวันที่ ๓๐ มี.ค. ๖.๐ เวลา",
+            "ลงวันที่ ๓๐ มี.ค. ๖๐ เวลา",
+            &["2017-03-30"],
+        );
         assert_eq!(r.split_years, 1);
-        assert_eq!(isos(&s), ["2017-03-30"]);
         // Not a longer number, not after a word ending so.
         let other = "มี.ค. ๖.๐๕ และ มี.ค. ๖.๐.๑ และ ตามี.ค. ๖.๐";
-        assert_eq!(fix_with(other, &[Rule::SplitYear]).0, other);
+        untouched(Rule::SplitYear, other);
     }
 
     #[test]
     fn the_era_between_a_day_and_a_two_digit_year_is_may() {
-        let (s, r) = fix_with("ลงวันที่ ๑๔ พ.ศ. ๕๗ เวลา", &[Rule::EraForMay]);
-        assert_eq!(s, "ลงวันที่ ๑๔ พ.ค. ๕๗ เวลา");
+        let r = repaired(
+            Rule::EraForMay,
+            "ลงวันที่ ๑๔ พ.ศ. ๕๗ เวลา",
+            "ลงวันที่ ๑๔ พ.ค. ๕๗ เวลา",
+            &["2014-05-14"],
+        );
         assert_eq!(r.era_for_may, 1);
-        assert_eq!(isos(&s), ["2014-05-14"]);
         // The era before a year of four digits, or after a number's decimals, stays.
         let other = "วันที่ ๑๔ พ.ศ. ๒๕๕๗ และ ๑.๒๕ พ.ศ. ๕๗";
-        assert_eq!(fix_with(other, &[Rule::EraForMay]).0, other);
+        untouched(Rule::EraForMay, other);
     }
 
     #[test]
@@ -787,7 +801,7 @@ mod tests {
         }
         // A word of another length stays.
         let other = "วันที่ ๒๗ ตลาด ๒๕๖๑";
-        assert_eq!(fix_with(other, &[Rule::MonthNameMarks]).0, other);
+        untouched(Rule::MonthNameMarks, other);
     }
 
     #[test]
@@ -795,32 +809,29 @@ mod tests {
         let text = "ตั้งแต่วันที่ ๑.๐ กรกฎาคม พ.ศ. ๒๕๔๑ และ ๒.๑ ก.ค. ๖๗";
         // (The date finder reads no day, or the wrong one.)
         assert_eq!(isos(text), ["2024-07-01"]);
-        let (s, r) = fix_with(text, &[Rule::SplitDay]);
-        assert_eq!(s, "ตั้งแต่วันที่ ๑๐ กรกฎาคม พ.ศ. ๒๕๔๑ และ ๒๑ ก.ค. ๖๗");
+        let r = repaired(
+            Rule::SplitDay,
+            text,
+            "ตั้งแต่วันที่ ๑๐ กรกฎาคม พ.ศ. ๒๕๔๑ และ ๒๑ ก.ค. ๖๗",
+            &["1998-07-10", "2024-07-21"],
+        );
         assert_eq!(r.split_days, 2);
-        assert_eq!(isos(&s), ["1998-07-10", "2024-07-21"]);
         // Not a day past 31, not a longer number's part, not before other words.
         let other = "๓.๕ มีนาคม ๑.๒.๓ มีนาคม ๑๒.๕ มีนาคม ๑.๕ ล้านบาท";
-        assert_eq!(fix_with(other, &[Rule::SplitDay]).0, other);
+        untouched(Rule::SplitDay, other);
     }
 
     #[test]
     fn a_stray_character_between_a_day_and_its_month_goes() {
         let text = "ลงวันที่ ๑๒ฯ พฤษภาคม ๒๕๕๑ ลงวันที่ ๒๙! มีนาคม ๒๕๔๘ ลงวันที่ ๑๓ ฆพฤษภาคม ๒๕๔๓ วันที่ ๒มมกราคม พ.ศ. ๒๕๕๗";
-        let (s, r) = fix_with(text, &[Rule::DayStray]);
-        assert_eq!(
-            s,
-            "ลงวันที่ ๑๒ พฤษภาคม ๒๕๕๑ ลงวันที่ ๒๙ มีนาคม ๒๕๔๘ ลงวันที่ ๑๓ พฤษภาคม ๒๕๔๓ วันที่ ๒ มกราคม พ.ศ. ๒๕๕๗"
-        );
+        let want = "ลงวันที่ ๑๒ พฤษภาคม ๒๕๕๑ ลงวันที่ ๒๙ มีนาคม ๒๕๔๘ ลงวันที่ ๑๓ พฤษภาคม ๒๕๔๓ วันที่ ๒ มกราคม พ.ศ. ๒๕๕๗";
+        let dates = ["2008-05-12", "2005-03-29", "2000-05-13", "2014-01-02"];
+        let r = repaired(Rule::DayStray, text, want, &dates);
         assert_eq!(r.day_strays, 4);
-        assert_eq!(
-            isos(&s),
-            ["2008-05-12", "2005-03-29", "2000-05-13", "2014-01-02"]
-        );
         // A day as written, a range's dash, a character with spaces both sides, a longer
         // number, a slash's.
         let other = "๑๒ พฤษภาคม ๑-๒ มีนาคม ๑ ก มีนาคม ๑๒๓ก มีนาคม ๑/๒ก มีนาคม";
-        assert_eq!(fix_with(other, &[Rule::DayStray]).0, other);
+        untouched(Rule::DayStray, other);
     }
 
     #[test]
@@ -836,7 +847,7 @@ mod tests {
         assert_eq!(labels, ["๑.๙.๓", "๗.๒.๘", "๓.๗.๙", "๔."]);
         // A time, a label as it should be, a number inside a line, a label before Latin.
         let other = "๑๐:๓๐ น. ประชุม\n๑.๒.๓ รายงาน\nข้อ ๑.๒..๓ รายงาน\n๑..๒ abc";
-        assert_eq!(fix_with(other, &[Rule::LabelPunctuation]).0, other);
+        untouched(Rule::LabelPunctuation, other);
     }
 
     #[test]

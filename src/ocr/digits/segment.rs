@@ -235,7 +235,7 @@ pub(super) fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]
                 let (with, without) = (classify(&own), classify(&digit).filter(surely_a_digit));
                 let better = without.as_ref().is_some_and(|r| {
                     with.as_ref().is_none_or(|w| {
-                        w.digit == r.digit && r.p_digit >= 0.9 || r.p_digit > w.p_digit + 0.2
+                        (w.digit == r.digit && r.p_digit >= 0.9) || r.p_digit > w.p_digit + 0.2
                     })
                 });
                 if better {
@@ -252,9 +252,9 @@ pub(super) fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]
 }
 
 /// Where a period touches the glyph before it: the glyph's last columns hold ink only below
-/// `low` (the line's middle), as wide as a period (0.15–0.45 of a digit) and no taller, solid,
-/// with a digit's width of taller columns before them. The first column of the period and
-/// the row under it.
+/// `low` (the line's middle), as wide as a period (0.15–0.45 of a digit) and as tall, solid,
+/// with at least half a digit's width of taller columns before them. The first column of
+/// the period and the row under it.
 pub(super) fn touching_period(
     own: &GrayImage,
     t: u8,
