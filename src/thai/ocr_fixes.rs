@@ -168,6 +168,16 @@ fn two_part_abbreviations() -> impl Iterator<Item = (&'static str, &'static str)
         })
 }
 
+/// The twelve months' full names as a regex alternation (`มกราคม|กุมภาพันธ์|…`).
+fn month_name_alternation() -> String {
+    let names: Vec<String> = crate::dictionaries::get()
+        .months
+        .iter()
+        .map(|m| regex::escape(m.name))
+        .collect();
+    names.join("|")
+}
+
 /// A word of Thai letters between a day (one or two digits) and the digits of a year
 /// (`พ.ศ.` between them or not).
 static BETWEEN_DAY_AND_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -252,14 +262,9 @@ static GLUED_ERA: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A month's name, a dash, and a year of four digits (`เมษายน-๒๕๔๑`).
 static MONTH_DASH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    let names: Vec<String> = crate::dictionaries::get()
-        .months
-        .iter()
-        .map(|m| regex::escape(m.name))
-        .collect();
     let pattern = format!(
         r"({})\s?[-–]\s?([0-9๐-๙]{{4}})([^0-9๐-๙]|$)",
-        names.join("|")
+        month_name_alternation()
     );
     Regex::new(&pattern).expect("month dash year pattern is valid")
 });
@@ -297,14 +302,9 @@ fn date_punctuation(s: &str, count: &mut usize) -> String {
 /// after a year; then the year's four digits (`๒๕๖๘`, 2568) with one space or period among
 /// them, and no digit after.
 static SPLIT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    let names: Vec<String> = crate::dictionaries::get()
-        .months
-        .iter()
-        .map(|m| regex::escape(m.name))
-        .collect();
     let pattern = format!(
         r"((?:พ\.\s?ศ\.|{}|[0-9๐-๙]{{4}}\s?[-–])\s?)([๒2])(?:[ .]([๔๕45][0-9๐-๙]{{2}})|([๔๕45])[ .]([0-9๐-๙]{{2}})|([๔๕45][0-9๐-๙])[ .]([0-9๐-๙]))([^0-9๐-๙]|$)",
-        names.join("|")
+        month_name_alternation()
     );
     Regex::new(&pattern).expect("split year pattern is valid")
 });
@@ -408,14 +408,9 @@ fn split_days(s: &str, count: &mut usize) -> String {
 /// space or number's punctuation, with a space before or after it (or none), and a month's
 /// name.
 static DAY_STRAY: LazyLock<Regex> = LazyLock::new(|| {
-    let names: Vec<String> = crate::dictionaries::get()
-        .months
-        .iter()
-        .map(|m| regex::escape(m.name))
-        .collect();
     let pattern = format!(
         r"(^|[^0-9๐-๙.,/])([0-9๐-๙]{{1,2}})(?:[^\s0-9๐-๙.,/\-–]\s?|\s[^\s0-9๐-๙.,/\-–])({})",
-        names.join("|")
+        month_name_alternation()
     );
     Regex::new(&pattern).expect("day stray pattern is valid")
 });
