@@ -372,7 +372,8 @@ fn era_for_may(s: &str, count: &mut usize) -> String {
 }
 
 /// One digit, a period, one digit, then a month's name or abbreviation: not after a digit or
-/// a period (a longer number's part).
+/// a period (a longer number's part), and not opening a line, where `๑.๕ มีนาคม …` is a
+/// clause label before a schedule's date.
 static SPLIT_DAY: LazyLock<Regex> = LazyLock::new(|| {
     let months: Vec<String> = crate::dictionaries::get()
         .months
@@ -382,7 +383,7 @@ static SPLIT_DAY: LazyLock<Regex> = LazyLock::new(|| {
         .map(regex::escape)
         .collect();
     let pattern = format!(
-        r"(^|[^0-9๐-๙.])([0-9๐-๙])\.([0-9๐-๙])(\s?(?:{}))",
+        r"([^0-9๐-๙.\n])([0-9๐-๙])\.([0-9๐-๙])(\s?(?:{}))",
         months.join("|")
     );
     Regex::new(&pattern).expect("split day pattern is valid")
@@ -404,12 +405,12 @@ fn split_days(s: &str, count: &mut usize) -> String {
         .into_owned()
 }
 
-/// A day (one or two digits, not a longer number's part), one character that is no digit,
-/// space or number's punctuation, with a space before or after it (or none), and a month's
-/// name.
+/// A day (one or two digits, not a longer number's part, not opening a line), one character
+/// that is no digit, space, number's punctuation or bracket (`๑) มกราคม …` is a list item),
+/// with a space before or after it (or none), and a month's name.
 static DAY_STRAY: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(^|[^0-9๐-๙.,/])([0-9๐-๙]{{1,2}})(?:[^\s0-9๐-๙.,/\-–]\s?|\s[^\s0-9๐-๙.,/\-–])({})",
+        r"([^0-9๐-๙.,/\n])([0-9๐-๙]{{1,2}})(?:[^\s0-9๐-๙.,/\-–()\[\]]\s?|\s[^\s0-9๐-๙.,/\-–()\[\]])({})",
         month_name_alternation()
     );
     Regex::new(&pattern).expect("day stray pattern is valid")
@@ -812,7 +813,7 @@ mod tests {
         );
         assert_eq!(r.split_days, 2);
         // Not a day past 31, not a longer number's part, not before other words.
-        let other = "๓.๕ มีนาคม ๑.๒.๓ มีนาคม ๑๒.๕ มีนาคม ๑.๕ ล้านบาท";
+        let other = "๓.๕ มีนาคม ๑.๒.๓ มีนาคม ๑๒.๕ มีนาคม ๑.๕ ล้านบาท\n๑.๕ มีนาคม ๒๕๖๖ ประชุม";
         untouched(Rule::SplitDay, other);
     }
 
@@ -824,8 +825,8 @@ mod tests {
         let r = repaired(Rule::DayStray, text, want, &dates);
         assert_eq!(r.day_strays, 4);
         // A day as written, a range's dash, a character with spaces both sides, a longer
-        // number, a slash's.
-        let other = "๑๒ พฤษภาคม ๑-๒ มีนาคม ๑ ก มีนาคม ๑๒๓ก มีนาคม ๑/๒ก มีนาคม";
+        // number, a slash's, a list item's.
+        let other = "๑๒ พฤษภาคม ๑-๒ มีนาคม ๑ ก มีนาคม ๑๒๓ก มีนาคม ๑/๒ก มีนาคม (๑) มกราคม\n๑) มกราคม";
         untouched(Rule::DayStray, other);
     }
 
