@@ -117,6 +117,17 @@ fn load() -> Dictionaries {
 
 static DICTIONARIES: LazyLock<Dictionaries> = LazyLock::new(load);
 
+impl Dictionaries {
+    /// The months' abbreviations written with periods (`ม.ค.`, `เม.ย.`): the forms of
+    /// `months.tsv` that hold a period.
+    pub fn month_abbreviations(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.months
+            .iter()
+            .flat_map(|m| m.forms.iter().copied())
+            .filter(|f| f.contains('.'))
+    }
+}
+
 /// The dictionaries, parsed once on first use.
 pub fn get() -> &'static Dictionaries {
     &DICTIONARIES

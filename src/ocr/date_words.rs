@@ -47,14 +47,8 @@ pub(crate) struct Word {
 }
 
 /// The twelve months' abbreviations (the forms with periods of `dictionaries/months.tsv`).
-static MONTH_ABBREVIATIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    crate::dictionaries::get()
-        .months
-        .iter()
-        .flat_map(|m| m.forms.iter().copied())
-        .filter(|f| f.contains('.'))
-        .collect()
-});
+static MONTH_ABBREVIATIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::dictionaries::get().month_abbreviations().collect());
 
 /// The abbreviations a month's or the era's word may be read as.
 fn abbreviations(slot: Slot) -> &'static [&'static str] {
