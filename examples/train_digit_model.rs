@@ -9,6 +9,8 @@
 //! # the held-out face as another rendering (an augmentation tried) shows it: compares
 //! # augmentations on the same test glyphs
 //! cargo run --release --example train_digit_model -- --dir target/try --hold-out Loma --test-dir target/digit-training
+//! # a model as it is, on glyphs rendered from faces it was not trained on: accuracy per family
+//! cargo run --release --example train_digit_model -- --model dictionaries/digit_model.bin --test-dir target/eval-glyphs
 //! ```
 //!
 //! Five networks (`--members`), each one hidden layer, Adam, softmax cross-entropy, member k
@@ -40,6 +42,7 @@ struct Args {
     out: PathBuf,
     hold_out: Vec<String>,
     test_dir: Option<PathBuf>,
+    model: Option<PathBuf>,
     seed: u64,
     epochs: usize,
     hidden: usize,
@@ -52,6 +55,7 @@ fn args() -> Result<Args> {
         out: PathBuf::from("dictionaries/digit_model.bin"),
         hold_out: Vec::new(),
         test_dir: None,
+        model: None,
         seed: 0x5eed_d161_7500_0001,
         epochs: 15,
         hidden: 128,
@@ -65,6 +69,7 @@ fn args() -> Result<Args> {
             "--out" => a.out = value()?.into(),
             "--hold-out" => a.hold_out.push(value()?),
             "--test-dir" => a.test_dir = Some(value()?.into()),
+            "--model" => a.model = Some(value()?.into()),
             "--seed" => a.seed = value()?.parse()?,
             "--epochs" => a.epochs = value()?.parse()?,
             "--hidden" => a.hidden = value()?.parse()?,
@@ -205,6 +210,9 @@ fn name(class: usize) -> char {
 
 fn main() -> Result<()> {
     let args = args()?;
+    if let Some(path) = &args.model {
+        return evaluate(path, args.test_dir.as_deref().unwrap_or(&args.dir));
+    }
     let samples = load(&args.dir)?;
     let (train, mut test): (Vec<&Sample>, Vec<&Sample>) = samples
         .iter()
@@ -269,6 +277,50 @@ fn main() -> Result<()> {
             .with_context(|| format!("writing {}", args.out.display()))?;
         eprintln!("wrote {}", args.out.display());
     }
+    Ok(())
+}
+
+/// A model as it is, on the glyphs of `dir`: per family, the digits read right among the
+/// digits (what a run Tesseract called digits is read as) and the other characters taken for
+/// no digit, and the commonest confusions over all. Nothing is trained or written.
+fn evaluate(path: &Path, dir: &Path) -> Result<()> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let model = Ensemble::from_bytes(&bytes)
+        .with_context(|| format!("{} is not a digit model", path.display()))?;
+    let samples = load(dir)?;
+    let mut families: Vec<&str> = samples.iter().map(|s| s.family.as_str()).collect();
+    families.sort_unstable();
+    families.dedup();
+    let (mut wrong, mut digits) = (0, 0);
+    for family in families {
+        let of: Vec<&Sample> = samples.iter().filter(|s| s.family == family).collect();
+        let (d, o, nd, no) = accuracy(|x| model.probabilities(x), &of);
+        wrong += nd - (d * nd as f64).round() as usize;
+        digits += nd;
+        println!("{family:<24} digits {d:.4} ({nd})  others {o:.4} ({no})");
+    }
+    println!(
+        "all: digits {:.4} ({digits}, {wrong} wrong)",
+        1.0 - wrong as f64 / digits.max(1) as f64
+    );
+    let mut confusions = std::collections::BTreeMap::new();
+    for s in &samples {
+        let p = model.probabilities(&s.x);
+        let best = (0..CLASSES)
+            .max_by(|&a, &b| p[a].total_cmp(&p[b]))
+            .unwrap_or(0);
+        if best != s.class {
+            *confusions.entry((name(s.class), name(best))).or_insert(0) += 1;
+        }
+    }
+    let mut v: Vec<_> = confusions.into_iter().collect();
+    v.sort_by_key(|e| std::cmp::Reverse(e.1));
+    let listed: Vec<String> = v
+        .iter()
+        .take(16)
+        .map(|((a, b), n)| format!("{a}→{b} {n}"))
+        .collect();
+    println!("mistaken: {}", listed.join(", "));
     Ok(())
 }
 
