@@ -129,11 +129,14 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                     out.push((byte, byte + token_len, visible, word));
                 } else if thai_line && (1..=9).contains(&n) {
                     // A number with a slash or a comma read as Latin (`(00/@` for ๗๐๐/๙๙, a
-                    // house number; `MEd,` for ๓๔๖,): each part on its own, as the slash or
-                    // comma is no digit.
+                    // house number; `MEd,` for ๓๔๖,), or one too long for a word with a
+                    // decimal point (`GG.ovla` for ๘๘.๗๒, Google Sans Bold; one point only, not
+                    // a web address's `a.go.th`): each part on its own, as the slash, comma or
+                    // point is no digit.
+                    let point = token.matches('.').count() == 1;
                     let mut at = 0usize;
                     let mut part_visible = visible;
-                    for part in token.split(['/', ',']) {
+                    for part in token.split(|c| c == '/' || c == ',' || (point && c == '.')) {
                         let len = part.chars().count();
                         if (1..=4).contains(&len) {
                             out.push((byte + at, byte + at + part.len(), part_visible, word));

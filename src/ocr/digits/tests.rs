@@ -702,6 +702,11 @@ fn latin_words_among_thai_are_candidates() {
     let slashed = "เลขที่ (00/@ หมู่ที่ ๖\nรายการ (1) และ (ก) ของ\nงบ MEd, ๙๒๒";
     assert_eq!(token_texts(slashed), vec!["(00", "@", "MEd"]);
     assert_eq!(candidates(slashed)[1].2, "เลขที่(00/".chars().count());
+    // A decimal number too long for a word, read as Latin: each side of its point; not a
+    // web address's parts.
+    let decimal = "ร้อยละ GG.ovla ของ เว็บ a.go.th";
+    assert_eq!(token_texts(decimal), vec!["GG", "ovla"]);
+    assert_eq!(candidates(decimal)[1].2, "ร้อยละGG.".chars().count());
     // A line whose only Thai is its digits is a Thai line.
     let phone = "Ins ๐ iced ๕๕๕๓\nIns 0 iced 5553";
     let found: Vec<&str> = candidates(phone)
