@@ -244,6 +244,7 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             Some((then, read)) if then == taken_here => read,
             _ => read_glyphs(image, area, core, &centres, &taken_here),
         };
+        read.drop_spaced_edges();
         if candidate.is_some() {
             // A number's group between its slashes or commas read as letters: the
             // separator's own glyph, caught in the group's area (its boxes drift), is no digit

@@ -966,6 +966,42 @@ fn a_separator_s_glyph_is_left_out_of_a_number_s_group() {
 }
 
 #[test]
+fn a_glyph_a_word_s_space_beyond_the_number_is_left_out_unless_surely_a_digit() {
+    // Google Sans Bold's `๒๒ ธันวาคม`: the ธ, 13 pixels past a gap of 3, read ๕ at 0.83.
+    let mut letter = reading(&[('๕', 0.83)]);
+    letter.p_other = 0.17;
+    let spaced = |last: Reading, period: bool| AreaReading {
+        glyphs: vec![reading(&[('๒', 1.0)]), reading(&[('๒', 1.0)]), last],
+        periods: vec![false, period, false],
+        columns: vec![(695, 723), (726, 754), (767, 795)],
+        ..AreaReading::default()
+    };
+    let mut read = spaced(letter, false);
+    read.drop_spaced_edges();
+    assert_eq!(read.columns, vec![(695, 723), (726, 754)]);
+    // A digit the model is sure of stays, and so does one past a period (`๒๒.๕`).
+    for (last, period) in [(reading(&[('๕', 1.0)]), false), (letter, true)] {
+        let mut read = spaced(last, period);
+        read.drop_spaced_edges();
+        assert_eq!(read.glyphs.len(), 3);
+    }
+    // Evenly set digits (a typewriter's) stay, however far apart.
+    let mut even = spaced(letter, false);
+    even.columns = vec![(0, 20), (33, 53), (66, 86)];
+    even.drop_spaced_edges();
+    assert_eq!(even.glyphs.len(), 3);
+    // The same at the first edge.
+    let mut first = AreaReading {
+        glyphs: vec![letter, reading(&[('๒', 1.0)]), reading(&[('๒', 1.0)])],
+        periods: vec![false, false, false],
+        columns: vec![(654, 682), (695, 723), (726, 754)],
+        ..AreaReading::default()
+    };
+    first.drop_spaced_edges();
+    assert_eq!(first.columns, vec![(695, 723), (726, 754)]);
+}
+
+#[test]
 fn a_slash_doubled_in_a_number_may_be_a_digit() {
     // A thin ๗ written as a slash (Sarabun ExtraLight Italic, KoHo Light): what stands before
     // the two slashes, with the first, is looked at again.
