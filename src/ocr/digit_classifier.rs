@@ -170,8 +170,8 @@ const UNSURE: f32 = 0.8;
 /// face's stroke weight, or a scan's toner, is what the model half knows; the three
 /// readings together are steadier than the one (session 18: the digit pages' errors
 /// 212 → 208, dates 30 → 26 wrong, one page lower: Sawasdee Oblique low-res 3 → 6, a whole
-/// number lost). Only the unsure ones, a few in a hundred, are read again: the pass's time
-/// 4.97 → 5.37 s over the 141 pages.
+/// number lost). Only the unsure ones are read again: the pass's time 4.97 → 5.31 s over the
+/// 141 pages.
 fn steadied(p: [f32; CLASSES], again: impl FnOnce() -> Vec<[f32; CLASSES]>) -> [f32; CLASSES] {
     if p.iter().any(|&v| v >= UNSURE) {
         return p;

@@ -137,7 +137,7 @@ impl AreaReading {
             let edge_gap = gap(if first { 0 } else { n - 2 });
             let widest_inner = inner.clone().skip(1).map(|i| gap(i - 1)).max().unwrap_or(0);
             let mut widths: Vec<u32> = inner
-                .map(|i| self.columns[i].1 - self.columns[i].0)
+                .map(|i| self.columns[i].1.saturating_sub(self.columns[i].0))
                 .collect();
             widths.sort_unstable();
             let typical = widths[widths.len() / 2];
