@@ -253,24 +253,7 @@ fn main() -> Result<()> {
     let (d, o, _, _) = accuracy(|x| model.probabilities(x), &train);
     eprintln!("all members: train digits {d:.4} others {o:.4}");
     if !test.is_empty() {
-        let mut confusions = std::collections::BTreeMap::new();
-        for s in &test {
-            let p = model.probabilities(&s.x);
-            let best = (0..CLASSES)
-                .max_by(|&a, &b| p[a].total_cmp(&p[b]))
-                .unwrap_or(0);
-            if best != s.class {
-                *confusions.entry((name(s.class), name(best))).or_insert(0) += 1;
-            }
-        }
-        let mut v: Vec<_> = confusions.into_iter().collect();
-        v.sort_by_key(|e| std::cmp::Reverse(e.1));
-        let listed: Vec<String> = v
-            .iter()
-            .take(12)
-            .map(|((a, b), n)| format!("{a}→{b} {n}"))
-            .collect();
-        eprintln!("held out, mistaken: {}", listed.join(", "));
+        eprintln!("held out, mistaken: {}", mistaken(&model, &test, 12));
     }
     if args.hold_out.is_empty() {
         std::fs::write(&args.out, model.to_bytes())
@@ -303,8 +286,16 @@ fn evaluate(path: &Path, dir: &Path) -> Result<()> {
         "all: digits {:.4} ({digits}, {wrong} wrong)",
         1.0 - wrong as f64 / digits.max(1) as f64
     );
+    let all: Vec<&Sample> = samples.iter().collect();
+    println!("mistaken: {}", mistaken(&model, &all, 16));
+    Ok(())
+}
+
+/// The `top` commonest confusions of `model` over `samples` (`๑→x 44`: a ๑ taken for no
+/// digit 44 times), over all eleven classes.
+fn mistaken(model: &Ensemble, samples: &[&Sample], top: usize) -> String {
     let mut confusions = std::collections::BTreeMap::new();
-    for s in &samples {
+    for s in samples {
         let p = model.probabilities(&s.x);
         let best = (0..CLASSES)
             .max_by(|&a, &b| p[a].total_cmp(&p[b]))
@@ -315,13 +306,11 @@ fn evaluate(path: &Path, dir: &Path) -> Result<()> {
     }
     let mut v: Vec<_> = confusions.into_iter().collect();
     v.sort_by_key(|e| std::cmp::Reverse(e.1));
-    let listed: Vec<String> = v
-        .iter()
-        .take(16)
+    v.iter()
+        .take(top)
         .map(|((a, b), n)| format!("{a}→{b} {n}"))
-        .collect();
-    println!("mistaken: {}", listed.join(", "));
-    Ok(())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// One network: He-initialised from `seed`, Adam over shuffled mini-batches.
