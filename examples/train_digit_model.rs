@@ -175,8 +175,9 @@ impl Adam {
 fn accuracy(
     probabilities: impl Fn(&[f32]) -> [f32; CLASSES],
     samples: &[&Sample],
-) -> (f64, f64, usize, usize) {
+) -> (f64, f64, usize, usize, f64) {
     let (mut digits, mut digits_right, mut others, mut others_right) = (0, 0, 0, 0);
+    let mut digits_kept = 0;
     for s in samples {
         let p = probabilities(&s.x);
         let best = (0..CLASSES)
@@ -192,6 +193,7 @@ fn accuracy(
                 .unwrap_or(0);
             digits += 1;
             digits_right += usize::from(digit == s.class);
+            digits_kept += usize::from(best == s.class);
         }
     }
     (
@@ -199,6 +201,7 @@ fn accuracy(
         others_right as f64 / others.max(1) as f64,
         digits,
         others,
+        digits_kept as f64 / digits.max(1) as f64,
     )
 }
 
@@ -250,7 +253,7 @@ fn main() -> Result<()> {
         ));
     }
     let model = Ensemble::new(members).context("no members")?;
-    let (d, o, _, _) = accuracy(|x| model.probabilities(x), &train);
+    let (d, o, _, _, _) = accuracy(|x| model.probabilities(x), &train);
     eprintln!("all members: train digits {d:.4} others {o:.4}");
     if !test.is_empty() {
         eprintln!("held out, mistaken: {}", mistaken(&model, &test, 12));
@@ -274,17 +277,19 @@ fn evaluate(path: &Path, dir: &Path) -> Result<()> {
     let mut families: Vec<&str> = samples.iter().map(|s| s.family.as_str()).collect();
     families.sort_unstable();
     families.dedup();
-    let (mut wrong, mut digits) = (0, 0);
+    let (mut wrong, mut lost, mut digits) = (0, 0, 0);
     for family in families {
         let of: Vec<&Sample> = samples.iter().filter(|s| s.family == family).collect();
-        let (d, o, nd, no) = accuracy(|x| model.probabilities(x), &of);
+        let (d, o, nd, no, k) = accuracy(|x| model.probabilities(x), &of);
         wrong += nd - (d * nd as f64).round() as usize;
+        lost += nd - (k * nd as f64).round() as usize;
         digits += nd;
-        println!("{family:<24} digits {d:.4} ({nd})  others {o:.4} ({no})");
+        println!("{family:<24} digits {d:.4} ({nd})  others {o:.4} ({no})  as digits {k:.4}");
     }
     println!(
-        "all: digits {:.4} ({digits}, {wrong} wrong)",
-        1.0 - wrong as f64 / digits.max(1) as f64
+        "all: digits {:.4} ({digits}, {wrong} wrong), as digits {:.4} ({lost} wrong or no digit)",
+        1.0 - wrong as f64 / digits.max(1) as f64,
+        1.0 - lost as f64 / digits.max(1) as f64
     );
     let all: Vec<&Sample> = samples.iter().collect();
     println!("mistaken: {}", mistaken(&model, &all, 16));
@@ -402,11 +407,11 @@ fn train_one(args: &Args, train: &[&Sample], test: &[&Sample], seed: u64) -> Mlp
             opt[2].step(&mut model.w2, &gw2, lr, t, 1e-4);
             opt[3].step(&mut model.b2, &gb2, lr, t, 0.0);
         }
-        let (d, o, _, _) = accuracy(|x| model.probabilities(x), train);
+        let (d, o, _, _, _) = accuracy(|x| model.probabilities(x), train);
         let report = if test.is_empty() {
             String::new()
         } else {
-            let (td, to, nd, no) = accuracy(|x| model.probabilities(x), test);
+            let (td, to, nd, no, _) = accuracy(|x| model.probabilities(x), test);
             format!("  held out: digits {td:.4} ({nd}), others {to:.4} ({no})")
         };
         eprintln!(

@@ -136,9 +136,25 @@ pub(super) fn read_run(read: &AreaReading) -> Reread {
     let none_stray = g.len() <= read.written_count;
     let written = |i: usize| read.written.get(i).copied().flatten();
     let slash = |i: usize| read.slashes.get(i).copied().unwrap_or(false);
+    // An Arabic digit Tesseract wrote for a glyph beside one the model is sure is a Thai
+    // digit is that glyph read by its English model, and the glyph is one of the number's
+    // digits however little the model takes it for a Thai one (Playpen's ๑, an open hook,
+    // read `9` by both: `9๐` for ๑๖). (Not beside a glyph the model is unsure of: `6๐8` for
+    // the Latin `_GoB` of a web page's bookmark.)
+    let arabic_in_thai = |i: usize| {
+        let sure_beside = [i.wrapping_sub(1), i + 1]
+            .iter()
+            .any(|&j| g.get(j).is_some_and(surely_a_digit));
+        written(i).is_some_and(|c| c.is_ascii_digit())
+            && (0.3..=1.6).contains(&g[i].aspect)
+            && sure_beside
+    };
     let kept: Vec<usize> = (0..g.len())
         .filter(|&i| {
-            g[i].p_other < SURELY_NOT_A_DIGIT || none_stray || written(i).is_some_and(is_thai_digit)
+            g[i].p_other < SURELY_NOT_A_DIGIT
+                || none_stray
+                || written(i).is_some_and(is_thai_digit)
+                || arabic_in_thai(i)
         })
         .collect();
     let mut out = Reread::default();

@@ -244,6 +244,30 @@ fn a_word_read_as_digits_keeps_its_punctuation() {
 }
 
 #[test]
+fn an_arabic_digit_beside_a_sure_thai_one_is_one_of_the_number_s_digits() {
+    // Playpen Sans Thai SemiBold bilevel's `๑๖`, written `9๐`: its ๑, an open hook, the
+    // model takes for no digit at all (0.00 — ๑ the likeliest digit), the ๖ surely a digit.
+    let hook = Reading {
+        p_digit: 0.0,
+        p_other: 1.0,
+        aspect: 0.89,
+        ..reading(&[('๑', 0.9), ('๘', 0.1)])
+    };
+    let mut read = AreaReading {
+        glyphs: vec![hook, reading(&[('๖', 1.0)])],
+        written: vec![Some('9'), Some('๐')],
+        written_count: 1,
+        periods: vec![false, false],
+        ..AreaReading::default()
+    };
+    assert_eq!(read_run(&read).text, "๑๖");
+    // Beside a glyph the model is unsure of (`6๐8` for a web page's `_GoB`), it is left
+    // out as before.
+    read.glyphs[1].p_other = 0.3;
+    assert_eq!(read_run(&read).text, "๖");
+}
+
+#[test]
 fn a_run_gets_back_a_period_the_page_shows() {
     // Tesseract wrote `๓๕` for the label ๙.๘, its period lost; the page has a speck low
     // after the first glyph.
