@@ -107,6 +107,10 @@ pub(super) struct AreaReading {
     /// The run's own columns hold only glyphs an earlier run already read: its text is a
     /// second reading of them (`๓ a` where the run ๓ took the ๗ Tesseract wrote as `a`).
     pub(super) read_before: bool,
+    /// The run's own columns hold no glyph but ones nearer the boxes of letters Tesseract
+    /// wrote beside it, read before or not: what it wrote for the run stands for ink the page
+    /// shows none of in the line's band (a tone mark, a speck).
+    pub(super) bare: bool,
 }
 
 impl AreaReading {
@@ -247,6 +251,7 @@ pub(super) fn read_glyphs_within(
     let mut own: Vec<(u32, u32, Reading, bool, Option<char>, bool)> = Vec::new();
     let mut outside: Vec<(u32, u32, GrayImage)> = Vec::new();
     let mut read_before = false;
+    let mut bare = true;
     // Each glyph's columns and lowest row of ink: where a period set after it sits (none
     // looked for where no speck could be one).
     let feet: Vec<(u32, u32, u32)> = found
@@ -276,6 +281,9 @@ pub(super) fn read_glyphs_within(
             outside.push((a, b, g));
             continue;
         }
+        // (A glyph nearer a letter's box than the run's is that letter's: the run may still
+        // be bare.)
+        bare &= shared * 3 >= b - a && centres.owner(x0 + (a + b) / 2) == Owner::Letters;
         if is_taken(a, b) {
             read_before = true;
             continue;
@@ -432,6 +440,7 @@ pub(super) fn read_glyphs_within(
     };
     let mut out = AreaReading {
         read_before,
+        bare,
         written_count: centres
             .own
             .iter()

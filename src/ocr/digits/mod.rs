@@ -287,6 +287,20 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             None => read_run(&read),
         };
         let digits = &reread.text;
+        // An Arabic digit standing alone where the page shows no glyph in the line's band is
+        // Tesseract's reading of a mark or a speck (`ปัจจุบัน 4 ซึ่ง`, the 4 the tone mark of
+        // ซึ่ง; `ตำบล 1` at a line's end): it goes, with a space beside it.
+        if candidate == Some(Candidate::Word) && read.bare && phantom_number(text, start, end) {
+            let between = &text[last..start];
+            if text[end..].starts_with(' ') {
+                out.push_str(between);
+                last = end + 1;
+            } else {
+                out.push_str(between.strip_suffix(' ').unwrap_or(between));
+                last = end;
+            }
+            continue;
+        }
         // A candidate that reads as no number leaves its text to what comes after: the runs
         // inside it (a clause label's `๕.อ.๗`, whose whole the glyphs did not make a
         // number) are read on their own.
@@ -394,6 +408,17 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         text: out,
         skipped: None,
     }
+}
+
+/// Whether `text[start..end]` is a word of one or two Arabic digits standing alone: spaces
+/// or a line's ends on both sides.
+fn phantom_number(text: &str, start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    let apart = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    (1..=2).contains(&word.len())
+        && word.chars().all(|c| c.is_ascii_digit())
+        && apart(text[..start].chars().next_back())
+        && apart(text[end..].chars().next())
 }
 
 /// Whether the space after a run is a clause label's period Tesseract read as one (`๕ ๓ ให้`,

@@ -1214,3 +1214,64 @@ fn a_period_touching_the_digit_before_it_is_found_at_its_foot() {
         None
     );
 }
+
+/// A page of solid blots, one per (x0, x1) columns, rows 30–60 of a 100-pixel-high image,
+/// and a box-file line for each character at its columns.
+fn blotted(ink: &[(u32, u32)], chars: &[(char, u32, u32)]) -> (GrayImage, String) {
+    let mut img = GrayImage::from_pixel(300, 100, image::Luma([255]));
+    for &(x0, x1) in ink {
+        for y in 30..60 {
+            for x in x0..x1 {
+                img.put_pixel(x, y, image::Luma([0]));
+            }
+        }
+    }
+    let boxes = chars
+        .iter()
+        .map(|&(c, x0, x1)| format!("{c} {x0} 40 {x1} 70 0\n"))
+        .collect();
+    (img, boxes)
+}
+
+#[test]
+fn an_arabic_digit_where_the_page_shows_only_a_letter_s_ink_goes() {
+    // `ปัจจุบัน 4 ซึ่ง` (fixtures/scans/001_sao_g4.pdf): Tesseract wrote a 4 for the marks
+    // over ซ, boxed over the ซ's first columns; the ซ's ink is nearer the ซ's own box.
+    let letters = [
+        ('ก', 10, 30),
+        ('ข', 35, 55),
+        ('๑', 80, 100),
+        ('๒', 105, 125),
+    ];
+    let ink = [
+        (10, 30),
+        (35, 55),
+        (80, 100),
+        (105, 125),
+        (170, 192),
+        (197, 217),
+    ];
+    let mut chars = letters.to_vec();
+    chars.extend([('4', 150, 172), ('ซ', 170, 192), ('ง', 197, 217)]);
+    let (img, boxes) = blotted(&ink, &chars);
+    let pass = reread(&img, "กข ๑๒ 4 ซง", &boxes);
+    assert!(pass.skipped.is_none(), "{pass:?}");
+    assert!(
+        pass.text.ends_with(" ซง") && !pass.text.contains('4'),
+        "{pass:?}"
+    );
+    // A glyph of its own where the 4 is boxed: it stays.
+    let ink = [
+        (10, 30),
+        (35, 55),
+        (80, 100),
+        (105, 125),
+        (150, 166),
+        (174, 192),
+        (197, 217),
+    ];
+    let mut chars = letters.to_vec();
+    chars.extend([('4', 150, 166), ('ซ', 174, 192), ('ง', 197, 217)]);
+    let (img, boxes) = blotted(&ink, &chars);
+    assert!(reread(&img, "กข ๑๒ 4 ซง", &boxes).text.ends_with(" 4 ซง"));
+}
