@@ -8,6 +8,7 @@ use super::boxes::Rect;
 use super::decide::{likely_a_digit, surely_a_digit, SURELY_A_DIGIT, SURELY_NOT_A_DIGIT};
 use super::runs::stands_in_for_a_digit;
 use super::segment::{glyphs, slash_shaped};
+use crate::ocr::digit_agreement::Shapes;
 use crate::ocr::digit_classifier::{classify, Reading};
 use crate::thai::digits::is_thai_digit;
 
@@ -111,6 +112,9 @@ pub(super) struct AreaReading {
     /// wrote beside it, read before or not: what it wrote for the run stands for ink the page
     /// shows none of in the line's band (a tone mark, a speck).
     pub(super) bare: bool,
+    /// The glyphs shaped like digits, but not taken for ones, that the chains out from the
+    /// run stopped at: the page's own digit shapes may yet vouch for them.
+    pub(super) stopped_at: Vec<Reading>,
 }
 
 impl AreaReading {
@@ -194,10 +198,11 @@ pub(super) fn read_glyphs(
     core: (u32, u32),
     centres: &Centres,
     taken: &[(u32, u32)],
+    shapes: Option<&Shapes>,
 ) -> AreaReading {
-    let (read, at_edge) = read_glyphs_within(image, area, core, centres, taken, 2);
+    let (read, at_edge) = read_glyphs_within(image, area, core, centres, taken, shapes, 2);
     if at_edge {
-        read_glyphs_within(image, area, core, centres, taken, 3).0
+        read_glyphs_within(image, area, core, centres, taken, shapes, 3).0
     } else {
         read
     }
@@ -211,6 +216,7 @@ pub(super) fn read_glyphs_within(
     core: (u32, u32),
     centres: &Centres,
     taken: &[(u32, u32)],
+    shapes: Option<&Shapes>,
     heights: u32,
 ) -> (AreaReading, bool) {
     let (w, h) = image.dimensions();
@@ -310,12 +316,26 @@ pub(super) fn read_glyphs_within(
         }
     }
     read_before &= own.is_empty();
-    // Chains of digits out from the run's own glyphs (or its own columns), both ways.
+    // Chains of digits out from the run's own glyphs (or its own columns), both ways: each
+    // glyph likely a digit to the model, or one the page's digits of its shape vouch for
+    // (TlwgMono's low-res ๖, which the model half takes for อ, left of a run Tesseract boxed
+    // from the next digit on; session 19: the digit pages' errors 214 → 211). Where the
+    // page's shapes are not known yet, the glyph a chain stopped at is kept, for them to be
+    // asked once they are.
+    let stopped_at = std::cell::RefCell::new(Vec::new());
     let digit = |a: u32, b: u32, g: &GrayImage| {
         if is_taken(a, b) || centres.owner(x0 + (a + b) / 2) == Owner::Digits {
             return None;
         }
-        classify(g).filter(likely_a_digit)
+        let r = classify(g)?;
+        let shaped = (0.3..=1.6).contains(&r.aspect);
+        if likely_a_digit(&r) || shaped && shapes.is_some_and(|s| s.vouch_for(&r.ink, r.digit)) {
+            return Some(r);
+        }
+        if shaped {
+            stopped_at.borrow_mut().push(r);
+        }
+        None
     };
     // Within a number digits stand closer than words do, and nothing stands between them (a
     // comma or a period ends it: `๗๙,๕๑๔` is not to be one run).
@@ -441,6 +461,7 @@ pub(super) fn read_glyphs_within(
     let mut out = AreaReading {
         read_before,
         bare,
+        stopped_at: stopped_at.take(),
         written_count: centres
             .own
             .iter()

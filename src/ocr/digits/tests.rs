@@ -5,6 +5,7 @@ use super::area::{read_glyphs_within, separated, AreaReading, Owner};
 use super::decide::{surely_a_digit, surely_digits};
 use super::segment::{components, glyphs, is_slash, slash_shaped, split_touching};
 use super::*;
+use crate::ocr::digit_agreement::Shapes;
 use crate::ocr::digit_classifier::classify;
 
 /// The tokens `candidates` finds in `text` (not the spaces it would look at), each with
@@ -397,8 +398,8 @@ fn read_on_page_within(
     };
     let (page, area) = (deskewed_page(page), Rect { x0, y0, x1, y1 });
     match heights {
-        Some(n) => read_glyphs_within(&page, area, core, &centres, &[], n),
-        None => (read_glyphs(&page, area, core, &centres, &[]), false),
+        Some(n) => read_glyphs_within(&page, area, core, &centres, &[], None, n),
+        None => (read_glyphs(&page, area, core, &centres, &[], None), false),
     }
 }
 
@@ -1274,4 +1275,41 @@ fn an_arabic_digit_where_the_page_shows_only_a_letter_s_ink_goes() {
     chars.extend([('4', 150, 166), ('ซ', 174, 192), ('ง', 197, 217)]);
     let (img, boxes) = blotted(&ink, &chars);
     assert!(reread(&img, "กข ๑๒ 4 ซง", &boxes).text.ends_with(" 4 ซง"));
+}
+
+#[test]
+fn a_glyph_the_page_s_digits_vouch_for_joins_the_chain() {
+    // TlwgMono low-res, `๖๙๙๗๕` (mono_lowres.jpg), written `๓๓๕๓๕`: the ๖ left of the
+    // boxes the model half takes for อ (0.78 no digit), and the chain out from the run
+    // stops at it.
+    let centres = Centres {
+        own: vec![
+            (1014, '๓'),
+            (1033, '๓'),
+            (1044, '๕'),
+            (1063, '๓'),
+            (1090, '๕'),
+        ],
+        neighbours: vec![(987, false)],
+        slashes: vec![],
+    };
+    let page = deskewed_page("mono_lowres.jpg");
+    let area = Rect {
+        x0: 1004,
+        y0: 331,
+        x1: 1100,
+        y1: 361,
+    };
+    let read = |shapes| read_glyphs(&page, area, (339, 359), &centres, &[], shapes);
+    let first = read(None);
+    assert_eq!(read_run(&first).text, "๙๙๗๕");
+    let stop = first.stopped_at.iter().find(|r| r.digit == '๖');
+    let stop = stop.copied().expect("the chain stopped at the ๖");
+    // The page's ๖s look just like it: it is one.
+    let like = |d: char| Shapes::new(vec![(stop.ink, d); 4]);
+    let sixes = like('๖');
+    assert_eq!(read_run(&read(Some(&sixes))).text, "๖๙๙๗๕");
+    // Digits of another shape vouch for nothing.
+    let threes = like('๓');
+    assert_eq!(read_run(&read(Some(&threes))).text, "๙๙๗๕");
 }
