@@ -257,7 +257,9 @@ pub(super) fn read_glyphs_within(
     let mut own: Vec<(u32, u32, Reading, bool, Option<char>, bool)> = Vec::new();
     let mut outside: Vec<(u32, u32, GrayImage)> = Vec::new();
     let mut read_before = false;
-    let mut bare = true;
+    // (Not where the patch shows no glyph at all: a page too faint to find any ink on says
+    // nothing of what Tesseract read there.)
+    let mut bare = !found.is_empty();
     // Each glyph's columns and lowest row of ink: where a period set after it sits (none
     // looked for where no speck could be one).
     let feet: Vec<(u32, u32, u32)> = found

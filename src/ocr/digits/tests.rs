@@ -1275,6 +1275,9 @@ fn an_arabic_digit_where_the_page_shows_only_a_letter_s_ink_goes() {
     chars.extend([('4', 150, 166), ('ซ', 174, 192), ('ง', 197, 217)]);
     let (img, boxes) = blotted(&ink, &chars);
     assert!(reread(&img, "กข ๑๒ 4 ซง", &boxes).text.ends_with(" 4 ซง"));
+    // A page with no ink found anywhere says nothing of it: it stays.
+    let (img, boxes) = blotted(&[], &chars);
+    assert!(reread(&img, "กข ๑๒ 4 ซง", &boxes).text.ends_with(" 4 ซง"));
 }
 
 #[test]
