@@ -5,7 +5,9 @@
 use image::GrayImage;
 
 use super::boxes::Rect;
-use super::decide::{likely_a_digit, surely_a_digit, SURELY_A_DIGIT, SURELY_NOT_A_DIGIT};
+use super::decide::{
+    digit_shaped, likely_a_digit, surely_a_digit, SURELY_A_DIGIT, SURELY_NOT_A_DIGIT,
+};
 use super::runs::stands_in_for_a_digit;
 use super::segment::{glyphs, slash_shaped};
 use crate::ocr::digit_agreement::Shapes;
@@ -330,7 +332,7 @@ pub(super) fn read_glyphs_within(
             return None;
         }
         let r = classify(g)?;
-        let shaped = (0.3..=1.6).contains(&r.aspect);
+        let shaped = digit_shaped(&r);
         if likely_a_digit(&r) || shaped && shapes.is_some_and(|s| s.vouch_for(&r.ink, r.digit)) {
             return Some(r);
         }

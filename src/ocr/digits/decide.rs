@@ -145,9 +145,7 @@ pub(super) fn read_run(read: &AreaReading) -> Reread {
         let sure_beside = [i.wrapping_sub(1), i + 1]
             .iter()
             .any(|&j| g.get(j).is_some_and(surely_a_digit));
-        written(i).is_some_and(|c| c.is_ascii_digit())
-            && (0.3..=1.6).contains(&g[i].aspect)
-            && sure_beside
+        written(i).is_some_and(|c| c.is_ascii_digit()) && digit_shaped(&g[i]) && sure_beside
     };
     let kept: Vec<usize> = (0..g.len())
         .filter(|&i| {
@@ -231,16 +229,14 @@ pub(super) fn weighed(r: &Reading, written: Option<char>) -> [f32; 10] {
 /// (`coco` for ๔๑๙๐, `co` for ๔๐); a token of nothing but circles is judged as a whole.
 pub(super) fn surely_digits(glyphs: &[Reading]) -> bool {
     let sure = |glyphs: &[&Reading]| {
-        let shaped = glyphs
-            .iter()
-            .all(|g| (0.3..=1.6).contains(&g.aspect) && g.p_other < 0.5);
+        let shaped = glyphs.iter().all(|g| digit_shaped(g) && g.p_other < 0.5);
         let mean_other = glyphs.iter().map(|g| g.p_other).sum::<f32>() / glyphs.len().max(1) as f32;
         let unsure = glyphs.iter().filter(|g| !surely_a_digit(g)).count();
         !glyphs.is_empty()
             && shaped
             && (1.0 - mean_other >= SURELY_A_DIGIT || (glyphs.len() >= 3 && unsure <= 1))
     };
-    let round = |g: &&Reading| g.digit == '๐' && g.p_other < 0.7 && (0.3..=1.6).contains(&g.aspect);
+    let round = |g: &&Reading| g.digit == '๐' && g.p_other < 0.7 && digit_shaped(g);
     let all: Vec<&Reading> = glyphs.iter().collect();
     let others: Vec<&Reading> = all.iter().copied().filter(|g| !round(g)).collect();
     sure(if others.is_empty() { &all } else { &others })
@@ -249,11 +245,17 @@ pub(super) fn surely_digits(glyphs: &[Reading]) -> bool {
 /// Shaped like a digit and more likely one than not: enough for a glyph that touches a
 /// number's digits (a ๐ after ๘, which alone the model half takes for an `o`).
 pub(super) fn likely_a_digit(r: &Reading) -> bool {
-    (0.3..=1.6).contains(&r.aspect) && r.p_other < 0.5
+    digit_shaped(r) && r.p_other < 0.5
 }
 
 /// Shaped like a digit and taken for one: what a glyph Tesseract did not call a digit must
 /// be before it is read as one.
 pub(super) fn surely_a_digit(r: &Reading) -> bool {
-    (0.3..=1.6).contains(&r.aspect) && 1.0 - r.p_other >= SURELY_A_DIGIT
+    digit_shaped(r) && 1.0 - r.p_other >= SURELY_A_DIGIT
+}
+
+/// A glyph as wide for its height as a digit may be: no dash, bracket or rule, nor two
+/// glyphs run together.
+pub(super) fn digit_shaped(r: &Reading) -> bool {
+    (0.3..=1.6).contains(&r.aspect)
 }
