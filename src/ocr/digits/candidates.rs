@@ -204,6 +204,9 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
             } else if !token.chars().any(is_thai_digit)
                 && token.chars().any(is_thai_letter)
                 && !(after_slot && n > 4 && token.contains('.') && month_of(token).is_none())
+                // (A number with a slash after a number's word, all of it read as letters —
+                // `เลขที่ รรฒ/รส` for ๑๑๗/๑๙ — is a number's groups, read below.)
+                && !(after_slot && token.contains('/'))
             {
                 // Thai letters right after a number (`๗๙๐๐ สต่อด` for ๗๙๐๐ ๙๒๖๙: a face's
                 // digits Tesseract took all for letters): a number's second part, if its
@@ -283,8 +286,11 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 let mut group_visible = visible;
                 for group in groups() {
                     let len = group.chars().count();
+                    // (Counted without the marks Tesseract put on its letters: `เล่เท/๒๕๕๓`
+                    // for ๙๘๓/๒๕๕๓.)
+                    let glyphs = group.chars().filter(|&c| !is_combining_mark(c)).count();
                     if numeric
-                        && (1..=4).contains(&len)
+                        && (1..=4).contains(&glyphs)
                         && !group.chars().any(is_thai_digit)
                         && group.chars().any(|c| {
                             is_thai_letter(c) || stands_in_for_a_digit(c) || c.is_ascii_digit()

@@ -784,6 +784,24 @@ fn letters_where_a_number_goes_on_are_candidates() {
             ("หมู่", "เลขที่๓๙๓/ญฒหมู่เลขที่๒๑๗/ฒ9".chars().count()),
         ]
     );
+    // A whole number with a slash read as letters after a word a number follows (a house
+    // number), each group counted by its letters, not the marks on them (`เล่เท`, five
+    // characters, four letters); not `และ/หรือ` (and/or) after another word, nor a group of
+    // five letters.
+    assert_eq!(
+        tokens("เลขที่ รรฒ/รส หมู่\nคำสั่งที่ เล่เท/๒๕๕๓ ลง\nให้ และ/หรือ ท่าน\nเลขที่ กขคงจ/รส"),
+        vec![
+            ("รรฒ", "เลขที่".chars().count()),
+            ("รส", "เลขที่รรฒ/".chars().count()),
+            ("เล่เท", "เลขที่รรฒ/รสหมู่คำสั่งที่".chars().count()),
+            (
+                "รส",
+                "เลขที่รรฒ/รสหมู่คำสั่งที่เล่เท/๒๕๕๓ลงให้และ/หรือท่านเลขที่กขคงจ/"
+                    .chars()
+                    .count()
+            ),
+        ]
+    );
     // A date's day before a month's name, written as letters; not a longer word.
     assert_eq!(
         tokens("วันที่ ซ กันยายน\nวันที่ เญ ก.ย. ๖๖\nเดือน มกราคม"),
