@@ -21,6 +21,9 @@ pub(super) struct Centres {
     /// Each with the character Tesseract wrote for it.
     pub(super) own: Vec<(u32, char)>,
     pub(super) neighbours: Vec<(u32, bool)>,
+    /// The columns the run's own boxes cover together, where it has boxes: a glyph whose
+    /// middle is in them is no neighbouring number's, however near that number's box.
+    pub(super) span: Option<(u32, u32)>,
     /// The columns of a slash Tesseract wrote against the run.
     pub(super) slashes: Vec<(u32, u32)>,
 }
@@ -47,7 +50,8 @@ pub(super) enum Owner {
     Run,
     /// A neighbouring number's: not this run's.
     Digits,
-    /// A neighbouring letter's box is nearer, but boxes drift: the run's if it is surely a digit.
+    /// A neighbouring letter's box is nearer (or a neighbouring number's, within the run's own
+    /// boxes), but boxes drift: the run's if it is surely a digit.
     Letters,
 }
 
@@ -76,7 +80,12 @@ impl Centres {
             .map(|&(c, digit)| (c.abs_diff(x), digit));
         match (own, other) {
             (Some(own), Some((d, digit))) if d < own => {
-                if digit {
+                // Within the run's boxes, a glyph nearer a neighbouring number's box is the
+                // run's if it surely is a digit, as one nearer a letter's is (Tesseract boxed
+                // `๐ ๗๔๔๙` as `๐ ๕๕๕`, the three boxes spread over the four digits, their
+                // middles right of the ๗'s, nearer the ๐'s box: the ๗ was lost).
+                let within = self.span.is_some_and(|(a, b)| (a..b).contains(&x));
+                if digit && !within {
                     Owner::Digits
                 } else {
                     Owner::Letters

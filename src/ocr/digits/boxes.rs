@@ -81,6 +81,7 @@ pub(super) fn gap_area(
     let centres = Centres {
         own: vec![((area.x0 + area.x1) / 2, ' ')],
         slashes: Vec::new(),
+        span: None,
         neighbours: vec![
             (before.x1.saturating_sub(half), true),
             (after.x0 + half, true),

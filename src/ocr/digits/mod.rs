@@ -162,6 +162,21 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             )
         })
         .collect();
+        // The columns no neighbouring number's box takes from the run: its boxes' own, but on
+        // a side where a period or a slash stands between it and its neighbour (another part
+        // of one number, `๗๑๘/๔`, `๓.๔`, whose boxes drift into each other), only to the
+        // middle of its outermost box.
+        let middles = || own.iter().map(|(_, r)| (r.x0 + r.x1) / 2);
+        let span = (
+            match before {
+                Some(k) if k > 0 => middles().min().unwrap_or(area.x0),
+                _ => area.x0,
+            },
+            match after {
+                Some(k) if k > 0 => middles().max().unwrap_or(area.x1),
+                _ => area.x1,
+            },
+        );
         // The slashes Tesseract wrote against the run (`๔๔๗/๒๕๔๑`): a digit may touch one.
         let slashes = [first.checked_sub(1), Some(first + n)]
             .into_iter()
@@ -174,6 +189,7 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             own: own.iter().map(|(c, r)| ((r.x0 + r.x1) / 2, *c)).collect(),
             neighbours,
             slashes,
+            span: Some(span),
         };
         Some((area, core, centres, line))
     };

@@ -310,6 +310,7 @@ fn a_glyph_holding_a_box_s_middle_is_the_run_s() {
         own: vec![(110, '๒'), (130, '๐')],
         neighbours: vec![(80, false), (170, false)],
         slashes: vec![],
+        span: None,
     };
     // A glyph 90–112 holds 110 and its middle (101) is nearer 110 than 80.
     assert!(centres.holds_own_box(90, 112));
@@ -323,6 +324,36 @@ fn a_glyph_holding_a_box_s_middle_is_the_run_s() {
     };
     assert!(!slashed.holds_own_box(90, 112));
     assert!(slashed.holds_own_box(118, 140));
+}
+
+#[test]
+fn a_glyph_within_the_run_s_boxes_is_no_neighbouring_number_s() {
+    // `๐ ๗๔๔๙` boxed as `๐ ๕๕๕` (bai_jamjuree_semibold_bilevel.png): the three boxes spread
+    // over 428–554, their middles at 491, 509 and 536; the ๐'s box's middle at 401. The ๗'s
+    // middle (445) is nearer the ๐'s box, but within the run's boxes: the run's if it surely
+    // is a digit, as a glyph nearer a letter's box is.
+    let centres = Centres {
+        own: vec![(491, '๕'), (509, '๕'), (536, '๕')],
+        neighbours: vec![(401, true)],
+        slashes: vec![],
+        span: Some((428, 554)),
+    };
+    assert_eq!(centres.owner(445), Owner::Letters);
+    // Nearer the run's own boxes: the run's.
+    assert_eq!(centres.owner(470), Owner::Run);
+    // Left of the run's boxes it is the ๐'s; with no span known, so is the ๗.
+    assert_eq!(centres.owner(420), Owner::Digits);
+    let unknown = Centres {
+        span: None,
+        ..centres
+    };
+    assert_eq!(unknown.owner(445), Owner::Digits);
+    // A letter's box nearer, outside the run's boxes too: a glyph that must surely be a digit.
+    let letters = Centres {
+        neighbours: vec![(401, false)],
+        ..unknown
+    };
+    assert_eq!(letters.owner(420), Owner::Letters);
 }
 
 #[test]
@@ -395,6 +426,8 @@ fn read_on_page_within(
         own: own.to_vec(),
         neighbours: neighbours.to_vec(),
         slashes: slashes.to_vec(),
+        // (As the pass sets it: the area is the union of the run's boxes.)
+        span: Some((x0, x1)),
     };
     let (page, area) = (deskewed_page(page), Rect { x0, y0, x1, y1 });
     match heights {
@@ -1301,6 +1334,7 @@ fn a_glyph_the_page_s_digits_vouch_for_joins_the_chain() {
         ],
         neighbours: vec![(987, false)],
         slashes: vec![],
+        span: Some((1004, 1100)),
     };
     let page = deskewed_page("mono_lowres.jpg");
     let area = Rect {
