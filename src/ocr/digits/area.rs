@@ -9,7 +9,7 @@ use super::decide::{
     digit_shaped, likely_a_digit, surely_a_digit, SURELY_A_DIGIT, SURELY_NOT_A_DIGIT,
 };
 use super::runs::stands_in_for_a_digit;
-use super::segment::{glyphs, slash_shaped};
+use super::segment::{glyphs, ink_height, slash_shaped};
 use crate::ocr::digit_agreement::Shapes;
 use crate::ocr::digit_classifier::{classify, Reading};
 use crate::thai::digits::is_thai_digit;
@@ -43,6 +43,10 @@ pub(super) fn separated(
         .iter()
         .any(|&(x0, x1, bottom)| x0 < right && x1 > left && bottom > middle)
 }
+
+/// A glyph a chain of digits reaches is one only if its ink is this much of the typical
+/// digit's height or more: no Thai digit is much shorter than the others.
+const SHORTEST: f32 = 0.6;
 
 /// Whose a glyph is, by the boxes nearest to its middle.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -338,6 +342,12 @@ pub(super) fn read_glyphs_within(
     let stopped_at = std::cell::RefCell::new(Vec::new());
     let digit = |a: u32, b: u32, g: &GrayImage| {
         if is_taken(a, b) || centres.owner(x0 + (a + b) / 2) == Owner::Digits {
+            return None;
+        }
+        // (No digit is much shorter than the others: a piece of the word before, cut off
+        // where it touched its neighbour — KoHo Medium Italic's ย, a word space of a third
+        // of a digit from `๗๓๑๔๒`, read ๕ — is no digit of the number.)
+        if (ink_height(g) as f32) < SHORTEST * typical {
             return None;
         }
         let r = classify(g)?;

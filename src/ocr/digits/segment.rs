@@ -286,6 +286,19 @@ pub(super) fn touching_period(
     period.then_some((cut, y1))
 }
 
+/// How many rows a glyph's ink spans (0 for a patch without contrast).
+pub(super) fn ink_height(glyph: &GrayImage) -> u32 {
+    let Some(t) = ink_threshold_at(glyph, 1, 2) else {
+        return 0;
+    };
+    let (w, h) = glyph.dimensions();
+    let inked = |y: u32| (0..w).any(|x| glyph.get_pixel(x, y).0[0] < t);
+    match ((0..h).find(|&y| inked(y)), (0..h).rev().find(|&y| inked(y))) {
+        (Some(top), Some(bottom)) => bottom + 1 - top,
+        _ => 0,
+    }
+}
+
 /// A pixel's column and row.
 type Pixel = (u32, u32);
 
