@@ -3,7 +3,7 @@
 
 use super::area::{read_glyphs_within, separated, AreaReading, Owner};
 use super::decide::{surely_a_digit, surely_digits};
-use super::segment::{components, glyphs, is_slash, slash_shaped, split_touching};
+use super::segment::{components, glyphs, ink_height, is_slash, slash_shaped, split_touching};
 use super::*;
 use crate::ocr::digit_agreement::Shapes;
 use crate::ocr::digit_classifier::classify;
@@ -492,6 +492,36 @@ fn a_slash_boxed_as_a_digit_leaves_the_digit_missing() {
         &[(458, 479)],
     );
     assert_eq!(read_run(&read).text, "๘");
+}
+
+#[test]
+fn a_short_piece_before_a_number_is_no_digit() {
+    // KoHo Medium Italic low-res, `ไปรษณีย์ ๗๓๑๔๒` (koho_medium_italic_lowres.jpg),
+    // written `๓๑๕๒`: the chain out left finds the ๗, then a piece of the ย cut off where
+    // the italic letter touched its neighbour — 13 pixels high where the digits are 25 —
+    // which the model reads ๕, a third of a digit away.
+    let read = read_on_page(
+        "koho_medium_italic_lowres.jpg",
+        (948, 1364, 1114, 1420),
+        (1379, 1417),
+        &[(1029, '๓'), (1037, '๑'), (1064, '๕'), (1096, '๒')],
+        &[],
+        &[],
+    );
+    assert_eq!(read_run(&read).text, "๗๓๑๔๒");
+}
+
+#[test]
+fn a_glyph_s_ink_height_is_its_inked_rows() {
+    let mut g = GrayImage::from_pixel(10, 30, image::Luma([255]));
+    for y in 7..19 {
+        g.put_pixel(4, y, image::Luma([0]));
+    }
+    assert_eq!(ink_height(&g), 12);
+    assert_eq!(
+        ink_height(&GrayImage::from_pixel(10, 30, image::Luma([255]))),
+        0
+    );
 }
 
 #[test]
