@@ -9,7 +9,7 @@ use super::decide::{
     digit_shaped, likely_a_digit, surely_a_digit, SURELY_A_DIGIT, SURELY_NOT_A_DIGIT,
 };
 use super::runs::stands_in_for_a_digit;
-use super::segment::{glyphs, ink_height, slash_shaped};
+use super::segment::{glyphs, ink_rows, slash_shaped};
 use crate::ocr::digit_agreement::Shapes;
 use crate::ocr::digit_classifier::{classify, Reading};
 use crate::thai::digits::is_thai_digit;
@@ -47,6 +47,9 @@ pub(super) fn separated(
 /// A glyph a chain of digits reaches is one only if its ink is this much of the typical
 /// digit's height or more: no Thai digit is much shorter than the others.
 const SHORTEST: f32 = 0.6;
+/// ...and only if its foot is no more than this much of the typical digit's height above
+/// the feet of the run's own glyphs: every Thai digit stands on the line.
+const RAISED: f32 = 0.25;
 
 /// Whose a glyph is, by the boxes nearest to its middle.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -275,6 +278,8 @@ pub(super) fn read_glyphs_within(
     // (Not where the patch shows no glyph at all: a page too faint to find any ink on says
     // nothing of what Tesseract read there.)
     let mut bare = !found.is_empty();
+    // The lowest rows of the run's own glyphs' ink.
+    let mut own_feet: Vec<u32> = Vec::new();
     // Each glyph's columns and lowest row of ink: where a period set after it sits (none
     // looked for where no speck could be one).
     let feet: Vec<(u32, u32, u32)> = found
@@ -320,6 +325,7 @@ pub(super) fn read_glyphs_within(
             if let Some(r) = classify(&g) {
                 let slash = r.p_other >= SURELY_NOT_A_DIGIT && slash_shaped(&g, typical);
                 own.push((a, b, r, marked, None, slash));
+                own_feet.extend(ink_rows(&g).map(|rows| rows.1));
             }
         } else {
             // A cut the model is sure is no digit is a neighbour's ink alone (a slash
@@ -327,12 +333,17 @@ pub(super) fn read_glyphs_within(
             // run (a wide ๘ reaching into its columns may still join it).
             let cut = image::imageops::crop_imm(&g, ca - a, 0, cb - ca, g.height()).to_image();
             match classify(&cut).filter(|r| r.p_other < SURELY_NOT_A_DIGIT) {
-                Some(r) => own.push((ca, cb, r, false, None, false)),
+                Some(r) => {
+                    own.push((ca, cb, r, false, None, false));
+                    own_feet.extend(ink_rows(&cut).map(|rows| rows.1));
+                }
                 None => outside.push((a, b, g)),
             }
         }
     }
     read_before &= own.is_empty();
+    own_feet.sort_unstable();
+    let foot = own_feet.get(own_feet.len() / 2).copied();
     // Chains of digits out from the run's own glyphs (or its own columns), both ways: each
     // glyph likely a digit to the model, or one the page's digits of its shape vouch for
     // (TlwgMono's low-res ๖, which the model half takes for อ, left of a run Tesseract boxed
@@ -344,10 +355,14 @@ pub(super) fn read_glyphs_within(
         if is_taken(a, b) || centres.owner(x0 + (a + b) / 2) == Owner::Digits {
             return None;
         }
-        // (No digit is much shorter than the others: a piece of the word before, cut off
-        // where it touched its neighbour — KoHo Medium Italic's ย, a word space of a third
-        // of a digit from `๗๓๑๔๒`, read ๕ — is no digit of the number.)
-        if (ink_height(g) as f32) < SHORTEST * typical {
+        // (No digit is much shorter than the others, and none stands above the line: a
+        // piece of the word before, cut off where it touched its neighbour — KoHo Medium
+        // Italic's ย, a word space of a third of a digit from `๗๓๑๔๒`, read ๕ — or the
+        // vowel and tone mark over the ท of `ที่` before `๒๒`, read ๘ — is no digit of the
+        // number.)
+        let (top, bottom) = ink_rows(g)?;
+        let raised = foot.is_some_and(|f| (bottom as f32) < f as f32 - RAISED * typical);
+        if ((bottom - top) as f32) < SHORTEST * typical || raised {
             return None;
         }
         let r = classify(g)?;

@@ -55,13 +55,18 @@ const GAP_FOR_A_DIGIT: f32 = 1.0;
 /// The area of the space between the box before `next` and `next` itself (on one line), on
 /// the rows of the line's letters `band`, where it is wide enough to hold a digit (see
 /// [`Candidate::Gap`]); with its core rows and the two words' letters as neighbours.
+///
+/// The space is measured from the box `before` — the one before `next`, or a clause label's
+/// last digit before the word after it: the label's period, whose box may have taken in the
+/// digit Tesseract left out, lies between.
 pub(super) fn gap_area(
     boxes: &[(char, Rect)],
+    before: usize,
     next: usize,
     band: Option<(u32, u32)>,
 ) -> Option<(Rect, (u32, u32), Centres)> {
     let (top, bottom) = band?;
-    let before = boxes.get(next.checked_sub(1)?)?.1;
+    let before = boxes.get(before)?.1;
     let after = boxes.get(next)?.1;
     let height = bottom.saturating_sub(top).max(1);
     let gap = after.x0.saturating_sub(before.x1);

@@ -56,6 +56,8 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
         let mut after_number = false;
         // The token before ends with a word a number follows (`หมู่ที่`, `ข้อ`, `ร้อยละ`).
         let mut after_slot = false;
+        // The token before opens the line: a clause label ending with a period.
+        let mut after_open_label = false;
         let mut visible = seen;
         let mut rest = line;
         let mut byte = offset;
@@ -98,6 +100,12 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                     .chars()
                     .any(|c| is_thai_digit(c) || c.is_ascii_digit());
             if !first && a_word && (after_slot || month_of(token).is_some()) && !after_number {
+                out.push((byte, byte, visible, Candidate::Gap));
+            }
+            // After a clause label ending with a period, where its last number may stand and
+            // Tesseract wrote nothing for it (`๔.๔. รายงาน` for ๔.๔.๗ รายงาน): a label's own
+            // space is too narrow to be looked at.
+            if after_open_label && a_word {
                 out.push((byte, byte, visible, Candidate::Gap));
             }
             // (A bracket opening the token may be a digit's shape — Noto Looped's condensed
@@ -317,6 +325,12 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 || (token.ends_with("ที")
                     && n > 2
                     && !["นาที", "ทันที"].iter().any(|w| token.ends_with(w)));
+            // (One to three numbers, each followed by its period: `๒.`, `๔.๔.`.)
+            after_open_label = first
+                && token.ends_with('.')
+                && !token.contains("..")
+                && (1..=3).contains(&token.matches('.').count())
+                && token.chars().all(|c| c == '.' || is_thai_digit(c));
             first = false;
             visible += n;
             byte += token_len;

@@ -255,7 +255,16 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
                 .iter()
                 .position(|&(a, b)| (a..b).contains(&first) && a < first);
             let band = line.and_then(|l| bands[l]);
-            gap_area(&boxes, first, band).map(|(area, core, centres)| (area, core, centres, line))
+            // (After a clause label's period, from the label's last digit: the period's box
+            // may have taken in the digit Tesseract left out.)
+            let before = if label_so_far(&text[..start]) {
+                first.checked_sub(2)
+            } else {
+                first.checked_sub(1)
+            };
+            before
+                .and_then(|b| gap_area(&boxes, b, first, band))
+                .map(|(area, core, centres)| (area, core, centres, line))
         } else {
             locate(start, end, first)
         };
@@ -382,6 +391,11 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             if glued(out.chars().next_back()) {
                 out.push(' ');
             }
+            // A clause label's last number, found after its period, joins it (`๔.๔.` and
+            // `๗`: `๔.๔.๗`): where all the line holds so far is a label and its space.
+            if gap && label_so_far(&out) {
+                out.pop();
+            }
             placed.extend(
                 reread
                     .glyphs
@@ -432,6 +446,14 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
         text: out,
         skipped: None,
     }
+}
+
+/// Whether all the last line of `text` holds is a clause label ending with a period, and a
+/// space: where the label's last number Tesseract left out may stand.
+fn label_so_far(text: &str) -> bool {
+    let line = &text[text.rfind('\n').map_or(0, |k| k + 1)..];
+    line.strip_suffix(". ")
+        .is_some_and(|l| !l.is_empty() && l.chars().all(|c| c == '.' || is_thai_digit(c)))
 }
 
 /// Whether `text[start..end]` is a word of one or two Arabic digits standing alone: spaces

@@ -286,17 +286,15 @@ pub(super) fn touching_period(
     period.then_some((cut, y1))
 }
 
-/// How many rows a glyph's ink spans (0 for a patch without contrast).
-pub(super) fn ink_height(glyph: &GrayImage) -> u32 {
-    let Some(t) = ink_threshold_at(glyph, 1, 2) else {
-        return 0;
-    };
+/// The rows a glyph's ink spans (its top row, and the row below its lowest), `None` for a
+/// patch without contrast.
+pub(super) fn ink_rows(glyph: &GrayImage) -> Option<(u32, u32)> {
+    let t = ink_threshold_at(glyph, 1, 2)?;
     let (w, h) = glyph.dimensions();
     let inked = |y: u32| (0..w).any(|x| glyph.get_pixel(x, y).0[0] < t);
-    match ((0..h).find(|&y| inked(y)), (0..h).rev().find(|&y| inked(y))) {
-        (Some(top), Some(bottom)) => bottom + 1 - top,
-        _ => 0,
-    }
+    let top = (0..h).find(|&y| inked(y))?;
+    let bottom = (0..h).rev().find(|&y| inked(y))?;
+    Some((top, bottom + 1))
 }
 
 /// A pixel's column and row.

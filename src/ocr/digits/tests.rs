@@ -3,7 +3,7 @@
 
 use super::area::{read_glyphs_within, separated, AreaReading, Owner};
 use super::decide::{surely_a_digit, surely_digits};
-use super::segment::{components, glyphs, ink_height, is_slash, slash_shaped, split_touching};
+use super::segment::{components, glyphs, ink_rows, is_slash, slash_shaped, split_touching};
 use super::*;
 use crate::ocr::digit_agreement::Shapes;
 use crate::ocr::digit_classifier::classify;
@@ -512,15 +512,31 @@ fn a_short_piece_before_a_number_is_no_digit() {
 }
 
 #[test]
-fn a_glyph_s_ink_height_is_its_inked_rows() {
+fn marks_above_the_line_before_a_number_are_no_digit() {
+    // Sarabun SemiBold Italic low-res, `ลงวันที่ ๒๒` (sarabun_semibold_italic_lowres.jpg):
+    // the vowel and tone mark over the ท of ที่, a third of a digit left of the ๒๒ and as
+    // tall as a digit, read ๘ (0.53); their foot is far above the digits' feet.
+    let read = read_on_page(
+        "sarabun_semibold_italic_lowres.jpg",
+        (802, 293, 835, 373),
+        (314, 368),
+        &[(803, '๒'), (827, '๒')],
+        &[],
+        &[],
+    );
+    assert_eq!(read_run(&read).text, "๒๒");
+}
+
+#[test]
+fn a_glyph_s_ink_rows_are_its_inked_rows() {
     let mut g = GrayImage::from_pixel(10, 30, image::Luma([255]));
     for y in 7..19 {
         g.put_pixel(4, y, image::Luma([0]));
     }
-    assert_eq!(ink_height(&g), 12);
+    assert_eq!(ink_rows(&g), Some((7, 19)));
     assert_eq!(
-        ink_height(&GrayImage::from_pixel(10, 30, image::Luma([255]))),
-        0
+        ink_rows(&GrayImage::from_pixel(10, 30, image::Luma([255]))),
+        None
     );
 }
 
@@ -1143,6 +1159,26 @@ fn a_space_where_a_number_stands_is_looked_at() {
             (at("รหัส"), "ณวันที่กันยายนหมู่ที่".chars().count(), Candidate::Gap),
         ]
     );
+    // After a clause label ending with a period, at a line's start: the space before the
+    // word after it. Not after a label without its last period, nor an abbreviation's, nor
+    // a number further on in the line.
+    let labels = "๔.๔. รายงาน\n๒. ให้\n๑.๒ ให้\nก.พ. ให้\nก. ให้\nที่ ๒. ให้";
+    let at = |word: &str| labels.find(word).unwrap_or(usize::MAX);
+    assert_eq!(
+        found(labels),
+        vec![
+            (at("รายงาน"), "๔.๔.".chars().count(), Candidate::Gap),
+            (at("ให้"), "๔.๔.รายงาน๒.".chars().count(), Candidate::Gap),
+        ]
+    );
+    // The text so far a label's (where the number found there joins it): only a label and
+    // its space.
+    assert!(label_so_far("ประกาศ\n๔.๔. "));
+    assert!(label_so_far("๒. "));
+    assert!(!label_so_far("พ.ศ. "));
+    assert!(!label_so_far("ข้อ ๒. "));
+    assert!(!label_so_far("๔.๔."));
+    assert!(!label_so_far(". "));
     // On the page: a space as wide as a letter is high holds a number; a word's space
     // does not. (Boxes: the last letter of ที่, then the next word's first.)
     let rect = |x0, x1| Rect {
@@ -1152,17 +1188,26 @@ fn a_space_where_a_number_stands_is_looked_at() {
         y1: 130,
     };
     let wide = [('ี', rect(100, 120)), ('ก', rect(160, 180))];
-    let (area, core, centres) = gap_area(&wide, 1, Some((100, 130))).expect("wide space");
+    let (area, core, centres) = gap_area(&wide, 0, 1, Some((100, 130))).expect("wide space");
     assert_eq!((area.x0, area.x1, core), (121, 159, (100, 130)));
     // The middle of the space is the number's; the letters beside it are not.
     assert_eq!(centres.owner(140), Owner::Run);
     assert_eq!(centres.owner(108), Owner::Digits);
     assert_eq!(centres.owner(172), Owner::Digits);
     let narrow = [('ี', rect(100, 120)), ('ก', rect(130, 150))];
-    assert!(gap_area(&narrow, 1, Some((100, 130))).is_none());
-    // No line of letters to measure by, or no word before: nothing.
-    assert!(gap_area(&wide, 1, None).is_none());
-    assert!(gap_area(&wide, 0, Some((100, 130))).is_none());
+    assert!(gap_area(&narrow, 0, 1, Some((100, 130))).is_none());
+    // No line of letters to measure by, or no such box before: nothing.
+    assert!(gap_area(&wide, 0, 1, None).is_none());
+    assert!(gap_area(&wide, 2, 1, Some((100, 130))).is_none());
+    // Measured from a box further back (a clause label's last digit, its period between):
+    // the space from there.
+    let label = [
+        ('๔', rect(60, 80)),
+        ('.', rect(84, 120)),
+        ('ก', rect(160, 180)),
+    ];
+    let (area, _, _) = gap_area(&label, 0, 2, Some((100, 130))).expect("from the digit");
+    assert_eq!((area.x0, area.x1), (81, 159));
 }
 
 #[test]
