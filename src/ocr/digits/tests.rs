@@ -1196,6 +1196,9 @@ fn a_space_where_a_number_stands_is_looked_at() {
     assert_eq!(centres.owner(172), Owner::Digits);
     let narrow = [('ี', rect(100, 120)), ('ก', rect(130, 150))];
     assert!(gap_area(&narrow, 0, 1, Some((100, 130))).is_none());
+    // (A digit with little room: 26 pixels where the letters' boxes are 30 high.)
+    let tight = [('ี', rect(100, 120)), ('ก', rect(146, 166))];
+    assert!(gap_area(&tight, 0, 1, Some((100, 130))).is_some());
     // No line of letters to measure by, or no such box before: nothing.
     assert!(gap_area(&wide, 0, 1, None).is_none());
     assert!(gap_area(&wide, 2, 1, Some((100, 130))).is_none());
