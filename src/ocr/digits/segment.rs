@@ -226,6 +226,20 @@ pub(super) fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]
                     parts.push((a, a + split, left));
                     continue;
                 }
+            } else if ((b - a) as f32) > NARROW_PAIR * typical
+                && classify(&own).is_some_and(|r| r.p_other > 0.5)
+            {
+                // Two narrow digits touching (Bai Jamjuree ExtraLight's `๕๖`, one and a
+                // half times as wide as high) are not as wide as two digits of most faces:
+                // where the whole reads as no digit, it is cut where both halves surely are.
+                let sure = |g: &GrayImage| classify(g).is_some_and(|r| surely_a_digit(&r));
+                if let Some((split, left, right)) =
+                    split_touching(&own, t).filter(|(_, l, r)| sure(l) && sure(r))
+                {
+                    parts.push((a + split, b, right));
+                    parts.push((a, a + split, left));
+                    continue;
+                }
             }
             // A period touching the digit before it (a bold face's, blurred into the digit's
             // foot: FreeSerif Bold Italic's `๒.`) is cut off and counted a speck, where the
@@ -296,6 +310,10 @@ pub(super) fn ink_rows(glyph: &GrayImage) -> Option<(u32, u32)> {
     let bottom = (0..h).rev().find(|&y| inked(y))?;
     Some((top, bottom + 1))
 }
+
+/// A piece this many times as wide as the typical digit is high may be two narrow digits
+/// touching (two digits of most faces are 1.6 times or more).
+const NARROW_PAIR: f32 = 1.25;
 
 /// A pixel's column and row.
 type Pixel = (u32, u32);

@@ -512,6 +512,22 @@ fn a_short_piece_before_a_number_is_no_digit() {
 }
 
 #[test]
+fn two_narrow_digits_touching_are_cut_apart() {
+    // Bai Jamjuree ExtraLight, `๒๕๖๒` (bai_jamjuree_extralight.jpg), written `๒๕๐๒`: the ๕
+    // and ๖ touch, one piece 1.5 times as wide as the digits are high — narrower than two
+    // digits of most faces — which the model took for no digit (or a ๖ at 0.08).
+    let read = read_on_page(
+        "bai_jamjuree_extralight.jpg",
+        (1239, 226, 1369, 287),
+        (242, 283),
+        &[(1249, '๒'), (1285, '๕'), (1314, '๐'), (1351, '๒')],
+        &[],
+        &[],
+    );
+    assert_eq!(read_run(&read).text, "๒๕๖๒");
+}
+
+#[test]
 fn marks_above_the_line_before_a_number_are_no_digit() {
     // Sarabun SemiBold Italic low-res, `ลงวันที่ ๒๒` (sarabun_semibold_italic_lowres.jpg):
     // the vowel and tone mark over the ท of ที่, a third of a digit left of the ๒๒ and as
