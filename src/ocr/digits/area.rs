@@ -9,7 +9,7 @@ use super::decide::{
     digit_shaped, likely_a_digit, surely_a_digit, SURELY_A_DIGIT, SURELY_NOT_A_DIGIT,
 };
 use super::runs::stands_in_for_a_digit;
-use super::segment::{glyphs, ink_rows, slash_shaped};
+use super::segment::{glyphs_of_run, ink_rows, slash_shaped};
 use crate::ocr::digit_agreement::Shapes;
 use crate::ocr::digit_classifier::{classify, Reading};
 use crate::thai::digits::is_thai_digit;
@@ -254,8 +254,8 @@ pub(super) fn read_glyphs_within(
         .iter()
         .map(|&(a, b)| (a.saturating_sub(x0), b.saturating_sub(x0)))
         .collect();
-    let (found, typical, specks, marks) = glyphs(&patch, band, &slashes);
     let (own0, own1) = (area.x0 - x0, area.x1 - x0);
+    let (found, typical, specks, marks) = glyphs_of_run(&patch, band, &slashes, (own0, own1));
     let slack = (0.5 * typical) as u32;
     let (lo, hi) = (
         own0.saturating_sub(slack),

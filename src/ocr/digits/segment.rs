@@ -22,7 +22,22 @@ type Glyphs = (
     Vec<(u32, u32, u32)>,
 );
 
+/// [`glyphs_of_run`] with all the patch's columns taken for the run's (the tests' patches
+/// are cut around a run).
+#[cfg(test)]
 pub(super) fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]) -> Glyphs {
+    glyphs_of_run(patch, band, slashes, (0, patch.width()))
+}
+
+/// A run's patch cut into glyphs (see [`Glyphs`]), given the columns of the patch the run's
+/// own boxes cover: only a piece there is looked at as two narrow digits touching (each such
+/// look reads a score of cuts; the patch's other pieces are mostly letters).
+pub(super) fn glyphs_of_run(
+    patch: &GrayImage,
+    band: (u32, u32),
+    slashes: &[(u32, u32)],
+    run: (u32, u32),
+) -> Glyphs {
     let (w, h) = patch.dimensions();
     // Pieces are cut at a threshold nearer the paper than the model's (three fifths of the
     // way from the darkest ink, not half): a serif face's hairlines, grey after blur and
@@ -227,6 +242,7 @@ pub(super) fn glyphs(patch: &GrayImage, band: (u32, u32), slashes: &[(u32, u32)]
                     continue;
                 }
             } else if ((b - a) as f32) > NARROW_PAIR * typical
+                && (run.0..run.1).contains(&((a + b) / 2))
                 && classify(&own).is_some_and(|r| r.p_other > 0.5)
             {
                 // Two narrow digits touching (Bai Jamjuree ExtraLight's `๕๖`, one and a
