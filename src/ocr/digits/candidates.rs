@@ -262,6 +262,11 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                     // A letter or two glued to a month's name where a day stands (`วันที่
                     // วกันยายน` for วันที่ ๖ กันยายน: a face's ๖ read as ว, the space lost).
                     out.push((byte, byte + head.len(), visible, Candidate::Slot));
+                } else if let Some(head) = glued_stand_in(token).filter(|_| after_slot) {
+                    // A letter Tesseract writes for a digit glued to the next word where a
+                    // number stands (`หมู่ที่ ฒรหัสไปรษณีย์` for หมู่ที่ ๗ รหัส…, `หมู่ที่
+                    // วรหัส…` for ๖).
+                    out.push((byte, byte + head.len(), visible, Candidate::Slot));
                 }
             } else if token.contains([',', '/', '.']) {
                 // A thousands group read as letters (`๘๖๕,สสอ`, `ฒ,๙๙๒`), or a number's part
@@ -350,6 +355,19 @@ fn glued_to_a_month(token: &str) -> Option<&str> {
         ((1..=2).contains(&head.chars().count()) && !head.chars().any(is_thai_digit))
             .then_some(head)
     })
+}
+
+/// The letter a token opens with where it is one Tesseract writes for a digit and a word
+/// follows it at once — a consonant, not the letter's own vowel or mark, nor another such
+/// letter: `ฒ` of `ฒรหัส`.
+fn glued_stand_in(token: &str) -> Option<&str> {
+    let mut chars = token.chars();
+    let first = chars
+        .next()
+        .filter(|&c| stands_in_for_a_digit(c) && !c.is_ascii())?;
+    let next = chars.next()?;
+    let word = ('ก'..='ฮ').contains(&next) && !stands_in_for_a_digit(next);
+    (word && chars.count() >= 2).then(|| &token[..first.len_utf8()])
 }
 
 /// Words that count what the number before them counts, in this genre: cases, baht, places,

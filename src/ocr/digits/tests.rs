@@ -911,6 +911,13 @@ fn letters_where_a_number_goes_on_are_candidates() {
         tokens("วันที่ วกันยายน ๒๕๔๖\nวันที่ กันยายน\nเดือน วกันยายน\nวันที่ ววกกันยายน"),
         vec![("ว", "วันที่".chars().count())]
     );
+    // A letter Tesseract writes for a digit glued to the word after a word a number follows
+    // (`ฒรหัส…` for ๗ รหัส…); not a word that opens with its own vowel (`วิธี`) or with two
+    // such letters, not after another word.
+    assert_eq!(
+        tokens("หมู่ที่ ฒรหัสไปรษณีย์\nหมู่ที่ วิธีการ\nหมู่ที่ ววกรหัส\nบ้าน ฒรหัสไปรษณีย์"),
+        vec![("ฒ", "หมู่ที่".chars().count())]
+    );
     // After a word a number follows, up to four characters; not after another word.
     assert_eq!(
         tokens("หมู่ที่ เฒ รหัส\nร้อยละ ฒอ ของ\nบ้าน เฒ รหัส"),
