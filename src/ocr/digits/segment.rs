@@ -222,13 +222,22 @@ pub(super) fn glyphs_of_run(
             // its height is one (a typewriter's ๗, wider than its other digits); two digits
             // touching are about twice as wide as high.
             let one_digit = || classify(&own).is_some_and(|r| r.p_other < 0.02 && r.aspect <= 1.5);
-            if ((b - a) as f32) > 1.6 * typical && !one_digit() {
+            let two_wide = ((b - a) as f32) > 1.6 * typical && !one_digit();
+            // Two narrow digits touching (Bai Jamjuree ExtraLight's `๕๖`, one and a half
+            // times as wide as high) are not as wide as two digits of most faces: where such
+            // a piece of the run's reads as no digit, it is cut where both halves surely are.
+            let narrow_pair = !two_wide
+                && ((b - a) as f32) > NARROW_PAIR * typical
+                && (run.0..run.1).contains(&((a + b) / 2))
+                && classify(&own).is_some_and(|r| r.p_other > 0.5);
+            if two_wide || narrow_pair {
                 let split = split_touching(&own, t);
+                let sure = |g: &GrayImage| classify(g).is_some_and(|r| surely_a_digit(&r));
+                let both_sure = split.as_ref().is_some_and(|(_, l, r)| sure(l) && sure(r));
                 // A digit and a slash Tesseract did not write (`๙๙๓/๖๐` read `๓` and letters):
                 // where no cut gives two sure digits, one leaving a slash and a sure digit
                 // does — both kept, the slash written as one among the number's digits.
-                let sure = |g: &GrayImage| classify(g).is_some_and(|r| surely_a_digit(&r));
-                if !split.as_ref().is_some_and(|(_, l, r)| sure(l) && sure(r)) {
+                if two_wide && !both_sure {
                     if let Some((digit, stroke)) = split_off_stroke(&own, t, typical) {
                         let mut both = [digit, stroke];
                         both.sort_by_key(|p| p.0);
@@ -236,22 +245,7 @@ pub(super) fn glyphs_of_run(
                         continue;
                     }
                 }
-                if let Some((split, left, right)) = split {
-                    parts.push((a + split, b, right));
-                    parts.push((a, a + split, left));
-                    continue;
-                }
-            } else if ((b - a) as f32) > NARROW_PAIR * typical
-                && (run.0..run.1).contains(&((a + b) / 2))
-                && classify(&own).is_some_and(|r| r.p_other > 0.5)
-            {
-                // Two narrow digits touching (Bai Jamjuree ExtraLight's `๕๖`, one and a
-                // half times as wide as high) are not as wide as two digits of most faces:
-                // where the whole reads as no digit, it is cut where both halves surely are.
-                let sure = |g: &GrayImage| classify(g).is_some_and(|r| surely_a_digit(&r));
-                if let Some((split, left, right)) =
-                    split_touching(&own, t).filter(|(_, l, r)| sure(l) && sure(r))
-                {
+                if let Some((split, left, right)) = split.filter(|_| two_wide || both_sure) {
                     parts.push((a + split, b, right));
                     parts.push((a, a + split, left));
                     continue;
