@@ -73,15 +73,20 @@ static WHITELIST: LazyLock<CString> = LazyLock::new(|| {
 
 /// A word Tesseract's English model may have written for a Thai abbreviation: two to five
 /// Latin letters and periods (or a comma for one), a period or comma among them and a letter
-/// (`A.A.`, `ILA.`, `fia,`).
+/// (`A.A.`, `ILA.`, `fia,`) — or Arabic digits in an abbreviation's shape, a character, a
+/// period, a character, a period (`1.8.` for ก.ย., Athiti Light): no number is written so.
 fn latin_abbreviation(token: &str) -> bool {
     let n = token.chars().count();
-    (2..=5).contains(&n)
+    let lettered = (2..=5).contains(&n)
         && token
             .chars()
             .all(|c| c.is_ascii_alphabetic() || matches!(c, '.' | ','))
         && token.chars().any(|c| c.is_ascii_alphabetic())
-        && token.contains(['.', ','])
+        && token.contains(['.', ',']);
+    let chars: Vec<char> = token.chars().collect();
+    let dotted = matches!(chars.as_slice(), [a, '.', b, '.']
+        if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric());
+    lettered || dotted
 }
 
 fn digit(c: char) -> bool {
@@ -150,10 +155,13 @@ pub(crate) fn date_words(text: &str) -> Vec<Word> {
 }
 
 /// The abbreviation Tesseract's second reading of a word is, if it is one whole: its
-/// letters, in order, and nothing else (periods it lost given back: `เมย.` for เม.ย.).
+/// letters, in order, and nothing else (periods it lost given back: `เมย.` for เม.ย.; a
+/// period read as the letter before it, `กกย.` for ก.ย. — no abbreviation doubles a letter).
 pub(crate) fn accept(slot: Slot, reading: &str) -> Option<&'static str> {
     let letters = |s: &str| -> String { s.chars().filter(|c| c.is_alphabetic()).collect() };
-    let read = letters(reading);
+    let mut undoubled: Vec<char> = reading.chars().collect();
+    undoubled.dedup();
+    let read = letters(&undoubled.into_iter().collect::<String>());
     let only_periods = reading
         .chars()
         .all(|c| c.is_alphabetic() || c == '.' || c.is_whitespace());
@@ -336,12 +344,13 @@ mod tests {
         );
         // Tesseract's digits around it however wrong: a day of symbols or with a letter, a
         // year a digit short or of letters, the era after a month's name or `ปี`.
-        let garbled = "ลงวันที่ @ ALA. ๕๒ เวลา\nลงวันที่ ๒ฒ fla. ๕๕ เวลา\nวันที่ ๒๕ เมษายน Wa. ๒๕๕ เป็น\nระหว่างปี Wid. were\nตุลาคม W.a. ๒๕๕๐๑";
+        let garbled = "ลงวันที่ @ ALA. ๕๒ เวลา\nลงวันที่ ๒ฒ fla. ๕๕ เวลา\nลงวันที่ ๑๗ 1.8. ๕๘ เวลา\nวันที่ ๒๕ เมษายน Wa. ๒๕๕ เป็น\nระหว่างปี Wid. were\nตุลาคม W.a. ๒๕๕๐๑";
         assert_eq!(
             found(garbled),
             vec![
                 ("ALA.", Slot::Month),
                 ("fla.", Slot::Month),
+                ("1.8.", Slot::Month),
                 ("Wa.", Slot::Era),
                 ("Wid.", Slot::Era),
                 ("W.a.", Slot::Era)
@@ -357,6 +366,8 @@ mod tests {
             "ดูที่ A.A. ได้",
             "ลงวันที่ ๑๕ AA ๕๕",
             "ลงวันที่ ๑๕ A.B.C.D ๕๕",
+            "ลงวันที่ ๑๕ 1.8 ๕๕",
+            "ข้อ ๑๕ 1.8. ให้",
             "ข้อ ๑๕ A.A. ให้",
         ] {
             assert!(found(text).is_empty(), "{text}");
@@ -369,6 +380,7 @@ mod tests {
         assert_eq!(accept(Slot::Month, "มี.ค"), Some("มี.ค."));
         assert_eq!(accept(Slot::Month, "ส. ค."), Some("ส.ค."));
         assert_eq!(accept(Slot::Month, "เมย."), Some("เม.ย."));
+        assert_eq!(accept(Slot::Month, "กกย.\n"), Some("ก.ย."));
         assert_eq!(accept(Slot::Era, "พ.ศ."), Some("พ.ศ."));
         for (slot, reading) in [
             (Slot::Month, "พ.ศ."),

@@ -160,10 +160,12 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 // up to three between periods, a Thai digit or a letter Tesseract writes for
                 // one among them (not an abbreviation's letters: `พ.ศ.`, `อบต.`), or two
                 // periods in a row; two characters at least (`ง.` is a list item's letter).
+                // (A leading vowel too: `๖.ฒ.ใต` for ๖.๗.๒, Maitree Light's ๒ read `ใต`.)
                 let label_like = |c: char| {
                     is_thai_digit(c)
                         || c == '.'
                         || ('\u{0E01}'..='\u{0E2E}').contains(&c)
+                        || "เแโใไ".contains(c)
                         || is_combining_mark(c)
                 };
                 // (Past a leading vowel Tesseract put before a digit, `ไ๒.อ.๑` for ๒.๑.๑: no
@@ -178,6 +180,7 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 let groups: Vec<&str> = label.trim_end_matches('.').split('.').collect();
                 let garbled = label.contains('.')
                     && label.chars().all(label_like)
+                    && !label.starts_with(['เ', 'แ', 'โ', 'ใ', 'ไ'])
                     && label.chars().filter(|&c| c != '.').count() >= 2
                     && (1..=3).contains(&groups.len())
                     && groups.iter().all(|g| g.chars().count() <= 3)

@@ -103,8 +103,9 @@ fn a_clause_label_read_partly_as_letters_is_a_candidate() {
     let text = "ผุ๗.๘ รายงานผล
 ฒซ.๘ ให้ดำเนินการ
 ผง. รายงานผล
-๑..๔ รายงานผล";
-    assert_eq!(labels(text), ["ผุ๗.๘", "ฒซ.๘", "ผง.", "๑..๔"]);
+๑..๔ รายงานผล
+๖.ฒ.ใต รายงานผล";
+    assert_eq!(labels(text), ["ผุ๗.๘", "ฒซ.๘", "ผง.", "๑..๔", "๖.ฒ.ใต"]);
     // Past a leading vowel Tesseract put before the label's first digit (its visible index
     // past the vowel too); not a word that starts with the vowel.
     let stray = "ไ๒.อ.๑ รายงานผล\nไป.อ. รายงานผล";
@@ -123,6 +124,7 @@ fn a_clause_label_read_partly_as_letters_is_a_candidate() {
         "๑.๒ ให้ดำเนินการ",
         "ผุ๗.๘ 2566",
         "ดังนี้ ผุ๗.๘ รายงาน",
+        "โทร.๑๒๓ ต่อ",
     ] {
         assert!(labels(text).is_empty(), "{text}");
     }
