@@ -108,20 +108,26 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
             if after_open_label && a_word {
                 out.push((byte, byte, visible, Candidate::Gap));
             }
+            // A line's first token with periods and a closing bracket last, and no opening
+            // one: a clause label whose last digit's tail Tesseract read as the bracket
+            // (`0.6.0)` for ๑.๙.๗, `Me.)`, `o.oo)`) — not a list item's `1)` or `(1)`.
+            let label_bracket = first
+                && token.ends_with(')')
+                && token.matches(')').count() == 1
+                && !token.contains('(')
+                && token.contains('.');
             // (A bracket opening the token may be a digit's shape — Noto Looped's condensed
             // ๗ read `(` — but a list item's `(1)` is no number.)
-            let latin_like = !token
-                .char_indices()
-                .any(|(i, c)| is_thai_digit(c) || (c == '(' && i > 0) || c == ')')
-                && token.chars().all(|c| {
-                    // (Typographic punctuation too — quotes, primes, guillemets: `wed”` for
-                    // ๒๕๖๗, `Oma’` for ๑๗๙.)
-                    c.is_ascii_graphic()
-                        || ('\u{A1}'..='\u{FF}').contains(&c)
-                        || ('\u{2010}'..='\u{205E}').contains(&c)
-                        || stands_in_for_a_digit(c)
-                })
-                && (token.chars().any(|c| {
+            let latin_like = !token.char_indices().any(|(i, c)| {
+                is_thai_digit(c) || (c == '(' && i > 0) || (c == ')' && !label_bracket)
+            }) && token.chars().all(|c| {
+                // (Typographic punctuation too — quotes, primes, guillemets: `wed”` for
+                // ๒๕๖๗, `Oma’` for ๑๗๙.)
+                c.is_ascii_graphic()
+                    || ('\u{A1}'..='\u{FF}').contains(&c)
+                    || ('\u{2010}'..='\u{205E}').contains(&c)
+                    || stands_in_for_a_digit(c)
+            }) && (token.chars().any(|c| {
                     // (Tesseract's English model writes a bold ๘ as `«`, ๔ as `¢`, ๖ as `>`.)
                     c.is_ascii_alphanumeric()
                         || ('\u{A1}'..='\u{FF}').contains(&c)
@@ -130,11 +136,26 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                     // (Where a number stands, any symbol: `หมู่ที่ =` for หมู่ที่ ๘.)
                     || in_slot);
             if latin_like {
-                if first && (1..=4).contains(&n) && after.chars().next().is_some_and(is_thai_letter)
+                // (Up to four characters; a label's three numbers and their periods up to
+                // eight: `em...)` for ๗.๖.๖.)
+                let longest = if token.contains('.') { 8 } else { 4 };
+                if first
+                    && (1..=longest).contains(&n)
+                    && after.chars().next().is_some_and(is_thai_letter)
                 {
                     out.push((byte, byte + token_len, visible, Candidate::Label));
                 } else if thai_line && (1..=6).contains(&n) && !token.contains(['/', ',']) {
                     out.push((byte, byte + token_len, visible, word));
+                } else if thai_line
+                    && (after_slot || before_counter)
+                    && n <= 10
+                    && !token.contains(['/', ',', '.'])
+                {
+                    // A whole number read as a long Latin word where a number stands, two
+                    // letters a digit (`evevevla ราย` for ๗๗๗๒ ราย, `รหัสไปรษณีย์ cumevoe` for
+                    // ๗๓๗๖๕): too long for a word among Thai, not for a number's place. (One
+                    // with a slash, comma or point is read part by part, below.)
+                    out.push((byte, byte + token_len, visible, Candidate::Word));
                 } else if thai_line && (1..=9).contains(&n) {
                     // A number with a slash or a comma read as Latin (`(00/@` for ๗๐๐/๙๙, a
                     // house number; `MEd,` for ๓๔๖,), or one too long for a word with a
@@ -160,9 +181,11 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 // up to three between periods, a Thai digit or a letter Tesseract writes for
                 // one among them (not an abbreviation's letters: `พ.ศ.`, `อบต.`), or two
                 // periods in a row; two characters at least (`ง.` is a list item's letter).
-                // (A leading vowel too: `๖.ฒ.ใต` for ๖.๗.๒, Maitree Light's ๒ read `ใต`.)
+                // (A leading vowel too: `๖.ฒ.ใต` for ๖.๗.๒, Maitree Light's ๒ read `ใต`; and
+                // an Arabic digit, the English model's reading of one: `๕.9.ซ` for ๔.๖.๗.)
                 let label_like = |c: char| {
                     is_thai_digit(c)
+                        || c.is_ascii_digit()
                         || c == '.'
                         || ('\u{0E01}'..='\u{0E2E}').contains(&c)
                         || "เแโใไ".contains(c)
@@ -390,5 +413,15 @@ const COUNTERS: [&str; 10] = [
 
 /// Words a number follows in this genre: a clause's, a village's, a house's, an order's or a
 /// day's number (`ข้อ`, `หมู่ที่`, `เลขที่`, `คำสั่งที่`, `วันที่`), a share, a section, a
-/// year, a phone number and its extension.
-const NUMBER_SLOTS: [&str; 8] = ["ที่", "ข้อ", "ร้อยละ", "มาตรา", "พ.ศ.", "จำนวน", "โทร", "ต่อ"];
+/// year, a phone number and its extension, a postal code (`รหัสไปรษณีย์`).
+const NUMBER_SLOTS: [&str; 9] = [
+    "ที่",
+    "ข้อ",
+    "ร้อยละ",
+    "มาตรา",
+    "พ.ศ.",
+    "จำนวน",
+    "โทร",
+    "ต่อ",
+    "ไปรษณีย์",
+];

@@ -84,6 +84,20 @@ fn line_openers_that_stand_for_clause_numbers() {
         .collect();
     // A dash is no candidate (a bullet); a long Latin word and Latin text after are not.
     assert_eq!(found, vec!["©.", "on.", "ฒ."]);
+    // A label of three numbers whose last one's tail came out as a closing bracket; not a
+    // list item's bracketed number, nor a long Latin token with no period.
+    let bracketed = "0.6.0) รายงานผล
+em...) รายงานผล
+1) ให้
+(1) ให้
+1.1(a) ให้
+abcdef) ให้";
+    let found: Vec<&str> = candidates(bracketed)
+        .iter()
+        .filter(|c| c.3 == Candidate::Label)
+        .map(|&(s, e, _, _)| &bracketed[s..e])
+        .collect();
+    assert_eq!(found, vec!["0.6.0)", "em...)"]);
     // The visible index points at the token's first character.
     let (_, _, first, _) = candidates("ก ข\n5 ให้")[0];
     assert_eq!(first, 2);
@@ -104,8 +118,13 @@ fn a_clause_label_read_partly_as_letters_is_a_candidate() {
 ฒซ.๘ ให้ดำเนินการ
 ผง. รายงานผล
 ๑..๔ รายงานผล
-๖.ฒ.ใต รายงานผล";
-    assert_eq!(labels(text), ["ผุ๗.๘", "ฒซ.๘", "ผง.", "๑..๔", "๖.ฒ.ใต"]);
+๖.ฒ.ใต รายงานผล
+๕.9.ซ รายงานผล
+๕6.ล.อ รายงานผล";
+    assert_eq!(
+        labels(text),
+        ["ผุ๗.๘", "ฒซ.๘", "ผง.", "๑..๔", "๖.ฒ.ใต", "๕.9.ซ", "๕6.ล.อ"]
+    );
     // Past a leading vowel Tesseract put before the label's first digit (its visible index
     // past the vowel too); not a word that starts with the vowel.
     let stray = "ไ๒.อ.๑ รายงานผล\nไป.อ. รายงานผล";
@@ -829,6 +848,10 @@ fn latin_words_among_thai_are_candidates() {
     let decimal = "ร้อยละ GG.ovla ของ เว็บ a.go.th";
     assert_eq!(token_texts(decimal), vec!["GG", "ovla"]);
     assert_eq!(candidates(decimal)[1].2, "ร้อยละGG.".chars().count());
+    // A whole number read as a long Latin word where a number stands (before a word that
+    // counts, after a postal code's word); not such a word elsewhere.
+    let long = "ของเป้าหมาย evevevla ราย\nรหัสไปรษณีย์ cumevoe ตาม\nดูเว็บ evevevla และ";
+    assert_eq!(token_texts(long), vec!["evevevla", "cumevoe"]);
     // A line whose only Thai is its digits is a Thai line.
     let phone = "Ins ๐ iced ๕๕๕๓\nIns 0 iced 5553";
     let found: Vec<&str> = candidates(phone)
