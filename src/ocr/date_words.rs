@@ -129,10 +129,13 @@ pub(crate) fn date_words(text: &str) -> Vec<Word> {
                 || before.is_some_and(|t| month_of(t).is_some_and(|_| t.chars().count() > 4))
                 || before.is_some_and(|t| t.ends_with("ปี"));
             let short_year = |t: &str| t.chars().next().is_some_and(digit) || latin(t, 3);
+            // (Or the day's word, the day lost: `ลงวันที่ A.A. ๖๕` for ลงวันที่ ๙ ส.ค. ๖๕ —
+            // the digit pass looks for the day in the space before the month, once read.)
             let day = |t: &str| {
                 t.chars().last().is_some_and(digit)
                     || latin(t, 2)
                     || (t.chars().count() <= 3 && t.chars().any(is_thai_digit))
+                    || t.ends_with("วันที่")
             };
             let between_day_and_year = before.is_some_and(day) && after.is_some_and(short_year);
             let slot = if year {
@@ -344,13 +347,14 @@ mod tests {
         );
         // Tesseract's digits around it however wrong: a day of symbols or with a letter, a
         // year a digit short or of letters, the era after a month's name or `ปี`.
-        let garbled = "ลงวันที่ @ ALA. ๕๒ เวลา\nลงวันที่ ๒ฒ fla. ๕๕ เวลา\nลงวันที่ ๑๗ 1.8. ๕๘ เวลา\nวันที่ ๒๕ เมษายน Wa. ๒๕๕ เป็น\nระหว่างปี Wid. were\nตุลาคม W.a. ๒๕๕๐๑";
+        let garbled = "ลงวันที่ @ ALA. ๕๒ เวลา\nลงวันที่ ๒ฒ fla. ๕๕ เวลา\nลงวันที่ ๑๗ 1.8. ๕๘ เวลา\nลงวันที่ A.A. ๖๕ เวลา\nวันที่ ๒๕ เมษายน Wa. ๒๕๕ เป็น\nระหว่างปี Wid. were\nตุลาคม W.a. ๒๕๕๐๑";
         assert_eq!(
             found(garbled),
             vec![
                 ("ALA.", Slot::Month),
                 ("fla.", Slot::Month),
                 ("1.8.", Slot::Month),
+                ("A.A.", Slot::Month),
                 ("Wa.", Slot::Era),
                 ("Wid.", Slot::Era),
                 ("W.a.", Slot::Era)
@@ -369,6 +373,7 @@ mod tests {
             "ลงวันที่ ๑๕ 1.8 ๕๕",
             "ข้อ ๑๕ 1.8. ให้",
             "ข้อ ๑๕ A.A. ให้",
+            "ลงวันที่ A.A. ให้",
         ] {
             assert!(found(text).is_empty(), "{text}");
         }
