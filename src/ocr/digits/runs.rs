@@ -48,9 +48,13 @@ pub(super) fn digit_like(line: &[char]) -> Vec<bool> {
         }
     }
     // One Thai letter between two Thai digits, no space (`๒๕อ๖๑`: a ๖ broken in two, one
-    // half read as อ) is part of the number: Thai words are not written inside numbers.
+    // half read as อ) is part of the number: Thai words are not written inside numbers. So
+    // is a guillemet or cent sign the English model wrote for part of a bold digit (`๑«๕` for
+    // Krub Bold Italic's ๑๙, the ๙ read twice, once by the run on each side) — only there: at
+    // a number's edge (`«๓๐๓` for ๙๐๓) it stands beside a digit Tesseract wrote for the same
+    // glyph, and would put what it wrote out of step with the glyphs.
     for i in 1..line.len().saturating_sub(1) {
-        let letter = ('\u{0E01}'..='\u{0E2E}').contains(&line[i]);
+        let letter = ('\u{0E01}'..='\u{0E2E}').contains(&line[i]) || "«»¢".contains(line[i]);
         if letter && !flags[i] && is_thai_digit(line[i - 1]) && is_thai_digit(line[i + 1]) {
             flags[i] = true;
         }

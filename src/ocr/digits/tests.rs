@@ -36,6 +36,10 @@ fn stand_ins_count_only_against_a_thai_digit() {
     assert_eq!(flags("พ.ศ.๒๕๐ๆ"), "00001111");
     assert_eq!(flags("ฒ๕๔๕"), "1111");
     assert_eq!(flags("๒๕55๒"), "11111");
+    // The English model's guillemet for part of a bold digit, between two Thai ones; not at
+    // a number's edge.
+    assert_eq!(flags("๑«๕"), "111");
+    assert_eq!(flags("«๓๐๓"), "0111");
     // Across the period of a clause number.
     assert_eq!(flags("๑.๒.ฆ"), "10101");
     assert_eq!(flags("@.๒.๑"), "10101");
