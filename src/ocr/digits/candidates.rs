@@ -108,14 +108,14 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
             if after_open_label && a_word {
                 out.push((byte, byte, visible, Candidate::Gap));
             }
-            // A line's first token with periods and a closing bracket last, and no opening
-            // one: a clause label whose last digit's tail Tesseract read as the bracket
-            // (`0.6.0)` for ๑.๙.๗, `Me.)`, `o.oo)`) — not a list item's `1)` or `(1)`.
-            let label_bracket = first
-                && token.ends_with(')')
+            // A closing bracket last and no opening one, in a line's first token with periods
+            // or where a number stands: a number whose last digit's tail Tesseract read as
+            // the bracket (`0.6.0)` for the label ๑.๙.๗, `Me.)`, `o.oo)`; `Come) ราย` for
+            // ๕๐๙๗ ราย) — not a list item's `1)` or `(1)`.
+            let label_bracket = token.ends_with(')')
                 && token.matches(')').count() == 1
                 && !token.contains('(')
-                && token.contains('.');
+                && ((first && token.contains('.')) || after_slot || before_counter);
             // (A bracket opening the token may be a digit's shape — Noto Looped's condensed
             // ๗ read `(` — but a list item's `(1)` is no number.)
             let latin_like = !token.char_indices().any(|(i, c)| {

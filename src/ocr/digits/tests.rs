@@ -856,6 +856,10 @@ fn latin_words_among_thai_are_candidates() {
     // counts, after a postal code's word); not such a word elsewhere.
     let long = "ของเป้าหมาย evevevla ราย\nรหัสไปรษณีย์ cumevoe ตาม\nดูเว็บ evevevla และ";
     assert_eq!(token_texts(long), vec!["evevevla", "cumevoe"]);
+    // A number's last digit's tail read as a closing bracket, where a number stands; not a
+    // bracketed word elsewhere.
+    let bracket = "ของเป้าหมาย Come) ราย\nดูเว็บ Come) และ";
+    assert_eq!(token_texts(bracket), vec!["Come)"]);
     // A line whose only Thai is its digits is a Thai line.
     let phone = "Ins ๐ iced ๕๕๕๓\nIns 0 iced 5553";
     let found: Vec<&str> = candidates(phone)
