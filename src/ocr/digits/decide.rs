@@ -29,7 +29,24 @@ impl Reread {
 /// bullet, a Latin letter or an Arabic digit is not). A clause label keeps or gains the
 /// period after it; a word keeps what followed its letters.
 pub(super) fn read_candidate(read: &AreaReading, original: &str, kind: Candidate) -> Reread {
-    let glyphs = &read.glyphs;
+    // The space before a word may take in the words on either side: a glyph at either end of
+    // it that surely is no digit is theirs (the ก of `กรกฎาคม` beside the ๗ Tesseract left
+    // out of `วันที่ ๗ กรกฎาคม`, Noto Sans Thai Looped Light in a copy of a copy).
+    let (lo, hi) = if kind == Candidate::Gap {
+        let theirs = |r: &Reading| r.p_other >= SURELY_NOT_A_DIGIT;
+        let lo = read.glyphs.iter().take_while(|r| theirs(r)).count();
+        let hi = read.glyphs.len()
+            - read.glyphs[lo..]
+                .iter()
+                .rev()
+                .take_while(|r| theirs(r))
+                .count();
+        (lo, hi)
+    } else {
+        (0, read.glyphs.len())
+    };
+    let glyphs = &read.glyphs[lo..hi];
+    let periods = read.periods.get(lo..hi).unwrap_or_default();
     let most = match kind {
         Candidate::Label => 3,
         Candidate::Word | Candidate::Slot | Candidate::Gap => 8,
@@ -76,7 +93,7 @@ pub(super) fn read_candidate(read: &AreaReading, original: &str, kind: Candidate
                     // (A label's period the page shows and Tesseract lost: `๖.๘ฆ` for
                     // ๖.๘.๗.)
                     let next = chars[k + 1..].iter().find(|c| !combining(c));
-                    let shown = read.periods.get(i).copied().unwrap_or(false);
+                    let shown = periods.get(i).copied().unwrap_or(false);
                     if label && shown && next.is_some_and(|n| !marks(n)) {
                         out.text.push('.');
                     }
@@ -93,7 +110,7 @@ pub(super) fn read_candidate(read: &AreaReading, original: &str, kind: Candidate
     // ๖.๓, `19.0.6` for ๒.๖.๘ where `19` is one glyph); a label gains the one after.
     let last = glyphs.len() - 1;
     let mut between = 0;
-    for (i, (g, &period)) in glyphs.iter().zip(&read.periods).enumerate() {
+    for (i, (g, &period)) in glyphs.iter().zip(periods).enumerate() {
         out.push_digit(g, written(i));
         if period && i < last {
             out.text.push('.');

@@ -247,6 +247,31 @@ fn tesseracts_digit_weighs_on_the_reading() {
 }
 
 #[test]
+fn a_gap_leaves_the_neighbouring_words_letters_out() {
+    let letter = Reading {
+        p_digit: 0.0,
+        p_other: 0.99,
+        ..reading(&[('๑', 1.0)])
+    };
+    let gap = |glyphs: Vec<Reading>| AreaReading {
+        periods: vec![false; glyphs.len()],
+        glyphs,
+        ..AreaReading::default()
+    };
+    // The ๗ Tesseract left out of `วันที่ ๗ กรกฎาคม`, the ก of the month beside it, and the
+    // last letter of the word before: the ๗ alone.
+    let seven = reading(&[('๗', 1.0)]);
+    let read = gap(vec![letter, seven, letter]);
+    assert_eq!(read_candidate(&read, "", Candidate::Gap).text, "๗");
+    // A letter between two digits is no space's edge: the gap holds no number.
+    let read = gap(vec![seven, letter, seven]);
+    assert_eq!(read_candidate(&read, "", Candidate::Gap).text, "");
+    // A word's letters are not left out so (a token Tesseract wrote must be digits whole).
+    let read = gap(vec![seven, letter]);
+    assert_eq!(read_candidate(&read, "ซก", Candidate::Word).text, "");
+}
+
+#[test]
 fn a_word_read_as_digits_keeps_its_punctuation() {
     let read = |digits: &str| AreaReading {
         glyphs: digits.chars().map(|d| reading(&[(d, 1.0)])).collect(),
