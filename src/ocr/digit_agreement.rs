@@ -137,13 +137,10 @@ fn agree_piece(glyphs: &[Glyph]) -> Vec<usize> {
             continue;
         }
         claim.sort_by(|&a, &b| votes[b].1[d].total_cmp(&votes[a].1[d]));
+        let first = centre(glyphs, &votes[claim[0]].0);
         for &k in &claim[1..] {
             let mean = votes[k].1;
-            if mean[d] >= TAKEN
-                && distance(
-                    &centre(glyphs, &votes[claim[0]].0),
-                    &centre(glyphs, &votes[k].0),
-                ) < APART * typical
+            if mean[d] >= TAKEN && distance(&first, &centre(glyphs, &votes[k].0)) < APART * typical
             {
                 continue;
             }

@@ -43,7 +43,7 @@ pub(super) enum Candidate {
 /// as they are.
 pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
     // (ฯ too: a typewriter's ๗ comes out as one.)
-    let is_thai_letter = |c: char| ('\u{0E01}'..='\u{0E2F}').contains(&c) || "เแโใไ".contains(c);
+    let is_thai_letter = |c: char| ('\u{0E01}'..='\u{0E2F}').contains(&c) || leading_vowel(c);
     let mut out = Vec::new();
     let mut seen = 0usize;
     let mut offset = 0usize;
@@ -188,7 +188,7 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                         || c.is_ascii_digit()
                         || c == '.'
                         || ('\u{0E01}'..='\u{0E2E}').contains(&c)
-                        || "เแโใไ".contains(c)
+                        || leading_vowel(c)
                         || is_combining_mark(c)
                 };
                 // (Past a leading vowel Tesseract put before a digit, `ไ๒.อ.๑` for ๒.๑.๑: no
@@ -196,14 +196,14 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 let stray = token
                     .chars()
                     .next()
-                    .filter(|&c| "เแโใไ".contains(c))
+                    .filter(|&c| leading_vowel(c))
                     .filter(|_| token.chars().nth(1).is_some_and(is_thai_digit))
                     .map_or(0, char::len_utf8);
                 let label = &token[stray..];
                 let groups: Vec<&str> = label.trim_end_matches('.').split('.').collect();
                 let garbled = label.contains('.')
                     && label.chars().all(label_like)
-                    && !label.starts_with(['เ', 'แ', 'โ', 'ใ', 'ไ'])
+                    && !label.starts_with(leading_vowel)
                     && label.chars().filter(|&c| c != '.').count() >= 2
                     && (1..=3).contains(&groups.len())
                     && groups.iter().all(|g| g.chars().count() <= 3)
@@ -261,7 +261,7 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 {
                     out.push((byte, byte + token_len, visible, word));
                 } else if let Some(head) = token
-                    .strip_suffix(|c: char| is_thai_letter(c) && !"เแโใไ".contains(c))
+                    .strip_suffix(|c: char| is_thai_letter(c) && !leading_vowel(c))
                     .filter(|head| head.ends_with("ที่") || (before_month && head.ends_with("ที")))
                 {
                     // One letter after `ที่` with no space (`วันที่ญ` for วันที่ ๗): no word
@@ -381,6 +381,12 @@ fn glued_to_a_month(token: &str) -> Option<&str> {
         ((1..=2).contains(&head.chars().count()) && !head.chars().any(is_thai_digit))
             .then_some(head)
     })
+}
+
+/// A vowel written before the consonant it follows in speech (เ แ โ ใ ไ): no word ends
+/// with one, and a Thai word may start with one.
+fn leading_vowel(c: char) -> bool {
+    "เแโใไ".contains(c)
 }
 
 /// The letter a token opens with where it is one Tesseract writes for a digit and a word
