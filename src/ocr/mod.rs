@@ -165,10 +165,14 @@ pub fn recognize(page: &PageImage, words: bool) -> Result<Recognized> {
             "turned {turned}° clockwise to read it (scanned {how})"
         ));
     }
+    // (With a date's Latin words read again, when any were: text and boxes alike.)
+    let read_text = match &reading.date_words {
+        Some((text, _)) => text,
+        None => &reading.text,
+    };
     let text = match &reading.boxes {
         Some(boxes) => {
             let read_image = turned_image.as_ref().unwrap_or(&image);
-            // (With a date's Latin words read again, when any were: text and boxes alike.)
             let (text, boxes) = match &reading.date_words {
                 Some((text, boxes)) => (text, boxes),
                 None => (&reading.text, boxes),
@@ -181,7 +185,7 @@ pub fn recognize(page: &PageImage, words: bool) -> Result<Recognized> {
         }
         None => reading.text.clone(),
     };
-    let text = layout::with_paragraphs(&text, &reading.lines);
+    let text = layout::with_paragraphs(&text, read_text, &reading.lines);
     Ok(Recognized {
         text,
         tesseract_text: reading.text,
