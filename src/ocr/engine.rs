@@ -169,11 +169,12 @@ impl Engine {
     }
 
     /// The box of each text line of the last recognition that holds text, in reading order
-    /// (the order `text` writes its lines in): `[left, top, right, bottom]`, y downwards.
-    pub fn line_boxes(&mut self) -> Vec<[i32; 4]> {
+    /// (the order `text` writes its lines in): `[left, top, right, bottom]`, y downwards;
+    /// with Tesseract's confidence in the line (0–100).
+    pub fn line_boxes(&mut self) -> Vec<([i32; 4], f32)> {
         let mut out = Vec::new();
-        self.each_at(sys::TessPageIteratorLevel_RIL_TEXTLINE, |_, _, b| {
-            out.push(b)
+        self.each_at(sys::TessPageIteratorLevel_RIL_TEXTLINE, |_, c, b| {
+            out.push((b, c))
         });
         out
     }

@@ -11,6 +11,7 @@ pub mod digit_model;
 pub mod digits;
 mod engine;
 pub mod layout;
+pub mod mark_lines;
 pub mod orientation;
 pub mod preprocess;
 
@@ -166,26 +167,44 @@ pub fn recognize(page: &PageImage, words: bool) -> Result<Recognized> {
         ));
     }
     // (With a date's Latin words read again, when any were: text and boxes alike.)
-    let read_text = match &reading.date_words {
-        Some((text, _)) => text,
-        None => &reading.text,
+    let (read_text, read_boxes) = match &reading.date_words {
+        Some((text, boxes)) => (text, Some(boxes.as_str())),
+        None => (&reading.text, reading.boxes.as_deref()),
     };
-    let text = match &reading.boxes {
+    // The lines of another line's marks go first, from the text and its glyph boxes alike:
+    // their glyphs are no digits of the page.
+    let line_boxes: Vec<layout::LineBox> = reading.lines.iter().map(|l| l.0).collect();
+    let confidences: Vec<f32> = reading.lines.iter().map(|l| l.1).collect();
+    let written: Vec<&str> = read_text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let (text, boxes, line_boxes) = if written.len() == line_boxes.len() {
+        let marks = mark_lines::mark_lines(&written, &line_boxes, &confidences);
+        let (text, boxes) = mark_lines::without_marks(read_text, read_boxes, &marks);
+        let kept = line_boxes
+            .iter()
+            .zip(&marks)
+            .filter(|(_, mark)| !**mark)
+            .map(|(b, _)| *b)
+            .collect();
+        (text, boxes, kept)
+    } else {
+        (
+            read_text.clone(),
+            read_boxes.map(str::to_string),
+            line_boxes,
+        )
+    };
+    let text = match boxes {
         Some(boxes) => {
             let read_image = turned_image.as_ref().unwrap_or(&image);
-            let (text, boxes) = match &reading.date_words {
-                Some((text, boxes)) => (text, boxes),
-                None => (&reading.text, boxes),
-            };
-            let pass = DIGIT_PASS.time(|| digits::reread(read_image, text, boxes));
+            let pass = DIGIT_PASS.time(|| digits::reread(read_image, &text, &boxes));
             if let Some(why) = pass.skipped {
                 notes.push(format!("Thai digits left as Tesseract read them: {why}"));
             }
             pass.text
         }
-        None => reading.text.clone(),
+        None => text,
     };
-    let text = layout::with_paragraphs(&text, read_text, &reading.lines);
+    let text = layout::with_paragraphs(&text, &line_boxes);
     Ok(Recognized {
         text,
         tesseract_text: reading.text,
@@ -199,8 +218,9 @@ pub fn recognize(page: &PageImage, words: bool) -> Result<Recognized> {
 struct Reading {
     text: String,
     confidence: f32,
-    /// The text lines' boxes, for the paragraphs ([`layout`]).
-    lines: Vec<layout::LineBox>,
+    /// The text lines' boxes, for the paragraphs ([`layout`]), with Tesseract's confidence in
+    /// each line (for [`mark_lines`]).
+    lines: Vec<(layout::LineBox, f32)>,
     words: Vec<(String, f32)>,
     /// Tesseract's glyph boxes, when the text holds Thai digits.
     boxes: Option<String>,
