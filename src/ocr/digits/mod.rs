@@ -43,6 +43,18 @@ pub struct DigitPass {
     pub skipped: Option<String>,
 }
 
+/// A glyph the page's digits of its shape vouch for is a digit: in a token Tesseract wrote as
+/// letters (`token`) any glyph, and in a run one the model takes for no digit (Fahkwang
+/// Bold's squat ๓, bilevel: `๗๗๑` for ๗๗๓๑, the page's other ๓s read surely — on the digit
+/// pages and the second rendering 9 digits more, no page fewer).
+fn vouch(glyphs: &mut [Reading], shapes: &digit_agreement::Shapes, token: bool) {
+    for g in glyphs {
+        if (token || g.p_other >= 0.5) && shapes.vouch_for(&g.ink, g.digit) {
+            g.p_other = 0.0;
+        }
+    }
+}
+
 /// Re-reads the Thai digits of one page's text.
 pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
     let left_alone = |skipped: Option<String>| DigitPass {
@@ -290,13 +302,7 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
                 read.drop_edge(true);
             }
         }
-        if candidate.is_some() {
-            for g in &mut read.glyphs {
-                if shapes.vouch_for(&g.ink, g.digit) {
-                    g.p_other = 0.0;
-                }
-            }
-        }
+        vouch(&mut read.glyphs, &shapes, candidate.is_some());
         if candidate == Some(Candidate::Label) {
             // The periods Tesseract boxed between a label's glyphs are the label's, where the
             // page's ink alone did not show one (a typewriter's period as big as a glyph;

@@ -1516,3 +1516,30 @@ fn a_glyph_the_page_s_digits_vouch_for_joins_the_chain() {
     let threes = like('๓');
     assert_eq!(read_run(&read(Some(&threes))).text, first);
 }
+
+#[test]
+fn a_glyph_of_a_run_the_model_takes_for_no_digit_is_one_where_the_page_s_digits_vouch() {
+    // Fahkwang Bold, bilevel: its squat ๓ in `๗๗๓๑` the model took for no digit (0.00), the
+    // page's other ๓s read surely. Its ink grid stands in for theirs.
+    let mut three = reading(&[('๓', 1.0)]);
+    three.ink[5] = 1.0;
+    three.p_other = 0.97;
+    let page = Shapes::new(vec![(three.ink, '๓'); 4]);
+    let mut run = vec![reading(&[('๗', 1.0)]), three];
+    vouch(&mut run, &page, false);
+    assert_eq!(run[1].p_other, 0.0);
+    // Digits of another shape vouch for nothing; nor do the page's ๓s for a glyph read ๘.
+    let mut lone = vec![three];
+    vouch(
+        &mut lone,
+        &Shapes::new(vec![([0.5; crate::ocr::digit_classifier::INK], '๓'); 4]),
+        false,
+    );
+    assert_eq!(lone[0].p_other, 0.97);
+    let mut eight = vec![Reading {
+        digit: '๘',
+        ..three
+    }];
+    vouch(&mut eight, &page, false);
+    assert_eq!(eight[0].p_other, 0.97);
+}
