@@ -164,9 +164,13 @@ pub(super) fn read_run(read: &AreaReading) -> Reread {
             .any(|&j| g.get(j).is_some_and(surely_a_digit));
         written(i).is_some_and(|c| c.is_ascii_digit()) && digit_shaped(&g[i]) && sure_beside
     };
+    // A sliver narrower than any digit is a broken stroke's piece, whatever the model makes of
+    // it (IBM Plex Sans Thai ExtraLight, bilevel: a piece of ๙ three pixels wide read ๕ for
+    // sure, `๙๕๑` for ๙๑) — unless Tesseract wrote a digit for each glyph, or it is a slash.
+    let sliver = |i: usize| g[i].aspect < NARROWEST_DIGIT && !slash(i);
     let kept: Vec<usize> = (0..g.len())
         .filter(|&i| {
-            g[i].p_other < SURELY_NOT_A_DIGIT
+            (g[i].p_other < SURELY_NOT_A_DIGIT && !sliver(i))
                 || none_stray
                 || written(i).is_some_and(is_thai_digit)
                 || arabic_in_thai(i)
@@ -274,5 +278,8 @@ pub(super) fn surely_a_digit(r: &Reading) -> bool {
 /// A glyph as wide for its height as a digit may be: no dash, bracket or rule, nor two
 /// glyphs run together.
 pub(super) fn digit_shaped(r: &Reading) -> bool {
-    (0.3..=1.6).contains(&r.aspect)
+    (NARROWEST_DIGIT..=1.6).contains(&r.aspect)
 }
+
+/// No Thai digit is narrower than this, width over height.
+const NARROWEST_DIGIT: f32 = 0.3;

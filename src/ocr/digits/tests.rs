@@ -1543,3 +1543,30 @@ fn a_glyph_of_a_run_the_model_takes_for_no_digit_is_one_where_the_page_s_digits_
     vouch(&mut eight, &page, false);
     assert_eq!(eight[0].p_other, 0.97);
 }
+
+#[test]
+fn a_sliver_narrower_than_a_digit_is_no_digit_of_a_run() {
+    // IBM Plex Sans Thai ExtraLight, bilevel: `๙๑` cut into three glyphs, the middle one a
+    // piece of the ๙ three pixels wide that the model read ๕ for sure.
+    let glyph = |d: char, aspect: f32| Reading {
+        aspect,
+        ..reading(&[(d, 1.0)])
+    };
+    let run = |written_count| AreaReading {
+        glyphs: vec![glyph('๙', 0.79), glyph('๕', 0.27), glyph('๑', 0.83)],
+        written: vec![None; 3],
+        written_count,
+        periods: vec![false; 3],
+        ..AreaReading::default()
+    };
+    assert_eq!(read_run(&run(2)).text, "๙๑");
+    // Where Tesseract wrote a character for each glyph, none is stray.
+    assert_eq!(read_run(&run(3)).text, "๙๕๑");
+    // A slash is thin too, and stays one.
+    let slashed = AreaReading {
+        glyphs: vec![glyph('๙', 0.79), glyph('๑', 0.25), glyph('๑', 0.83)],
+        slashes: vec![false, true, false],
+        ..run(2)
+    };
+    assert_eq!(read_run(&slashed).text, "๙/๑");
+}
