@@ -46,7 +46,7 @@ pub fn mark_lines(lines: &[&str], boxes: &[LineBox], confidences: &[f32]) -> Vec
         .enumerate()
         .map(|(i, (m, line))| {
             let h = m[3] - m[1];
-            let junk = junk(line);
+            let is_junk = junk(line);
             boxes.iter().enumerate().any(|(j, b)| {
                 let height = b[3] - b[1];
                 let shared = m[3].min(b[3]) - m[1].max(b[1]);
@@ -73,7 +73,7 @@ pub fn mark_lines(lines: &[&str], boxes: &[LineBox], confidences: &[f32]) -> Vec
                 };
                 let drawn_over = 3 * shared >= h && h <= height && unsure;
                 j != i
-                    && ((junk && (over || touching)) || drawn_over)
+                    && ((is_junk && (over || touching)) || drawn_over)
                     && (m[1] < b[1] || m[3] > b[3])
                     && 2 * (b[0] - m[0]) <= height
                     && 2 * (m[2] - b[2]) <= height
@@ -97,6 +97,43 @@ fn junk(line: &str) -> bool {
                         || c.is_whitespace()
                         || ('\u{0E00}'..='\u{0E7F}').contains(&c))
             }))
+}
+
+/// What is left of a page's reading once the lines of marks are gone: its text, Tesseract's
+/// glyph boxes for it (where it had them) and its lines' boxes.
+pub struct Kept {
+    pub text: String,
+    pub glyph_boxes: Option<String>,
+    pub lines: Vec<LineBox>,
+}
+
+/// The page's reading — the text as Tesseract wrote it, its glyph boxes if any, and each
+/// text line's box and confidence — without the lines that are only another line's marks
+/// ([`mark_lines`]). Where the lines' boxes do not match the text line for line, nothing goes.
+pub fn drop_marks(text: &str, glyph_boxes: Option<&str>, lines: &[(LineBox, f32)]) -> Kept {
+    let boxes: Vec<LineBox> = lines.iter().map(|l| l.0).collect();
+    let written: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    if written.len() != boxes.len() {
+        return Kept {
+            text: text.to_string(),
+            glyph_boxes: glyph_boxes.map(str::to_string),
+            lines: boxes,
+        };
+    }
+    let confidences: Vec<f32> = lines.iter().map(|l| l.1).collect();
+    let marks = mark_lines(&written, &boxes, &confidences);
+    let (text, glyph_boxes) = without_marks(text, glyph_boxes, &marks);
+    let lines = boxes
+        .into_iter()
+        .zip(&marks)
+        .filter(|(_, mark)| !**mark)
+        .map(|(b, _)| b)
+        .collect();
+    Kept {
+        text,
+        glyph_boxes,
+        lines,
+    }
 }
 
 /// The text without the lines `marks` says are marks (one flag per line that is not blank,
@@ -126,10 +163,19 @@ pub fn without_marks(
         visible += n;
     }
     let boxes = glyph_boxes.map(|boxes| {
+        // (Counted as the digit pass reads them: a line whose five numbers do not parse
+        // holds no glyph.)
         let glyphs = |line: &str| {
-            line.rsplitn(6, ' ')
-                .nth(5)
-                .map_or(0, |g| g.chars().filter(|c| !c.is_whitespace()).count())
+            let mut fields = line.rsplitn(6, ' ');
+            let numbers = (0..5).all(|_| {
+                fields
+                    .next()
+                    .is_some_and(|f| f.trim().parse::<u32>().is_ok())
+            });
+            match fields.next() {
+                Some(glyph) if numbers => glyph.chars().filter(|c| !c.is_whitespace()).count(),
+                _ => 0,
+            }
         };
         if dropped.is_empty() || boxes.lines().map(glyphs).sum::<usize>() != visible {
             return boxes.to_string();
@@ -298,5 +344,30 @@ mod tests {
         // Boxes that do not match the text are left as they were.
         let (_, short) = without_marks(text, Some("ข 1 1 2 2 0\n"), &[false, true, false]);
         assert_eq!(short.as_deref(), Some("ข 1 1 2 2 0\n"));
+    }
+
+    #[test]
+    fn a_page_s_reading_loses_its_mark_lines_and_their_boxes() {
+        let text = "ข้อ ๑ ให้ใช้\nab ๘\nลงวันที่ ๒\n";
+        let boxes = "ข 1 1 2 2 0\n้ 1 1 2 2 0\nอ 1 1 2 2 0\n๑ 3 1 4 2 0\nใ 5 1 6 2 0\n\
+                     ห 6 1 7 2 0\n้ 6 1 7 2 0\nใ 7 1 8 2 0\nช 8 1 9 2 0\n้ 8 1 9 2 0\n\
+                     a 1 5 2 6 0\nb 2 5 3 6 0\n๘ 4 5 5 6 0\nล 1 9 2 10 0\nง 2 9 3 10 0\n\
+                     ว 3 9 4 10 0\nั 3 9 4 10 0\nน 4 9 5 10 0\nท 5 9 6 10 0\nี 5 9 6 10 0\n\
+                     ่ 5 9 6 10 0\n๒ 7 9 8 10 0\n";
+        // The middle line drawn over the first's top, short and read as junk.
+        let lines = [
+            ([100, 100, 1000, 150], 92.0),
+            ([120, 90, 900, 110], 55.0),
+            ([100, 200, 1000, 250], 93.0),
+        ];
+        let kept = drop_marks(text, Some(boxes), &lines);
+        assert_eq!(kept.text, "ข้อ ๑ ให้ใช้\nลงวันที่ ๒\n");
+        assert_eq!(kept.lines, vec![lines[0].0, lines[2].0]);
+        let glyphs = kept.glyph_boxes.unwrap_or_default();
+        assert_eq!(glyphs.lines().count(), 19);
+        assert!(!glyphs.contains('๘'));
+        // Boxes for other lines than the text's: nothing goes.
+        let all = drop_marks(text, None, &lines[..2]);
+        assert_eq!((all.text.as_str(), all.lines.len()), (text, 2));
     }
 }

@@ -173,26 +173,8 @@ pub fn recognize(page: &PageImage, words: bool) -> Result<Recognized> {
     };
     // The lines of another line's marks go first, from the text and its glyph boxes alike:
     // their glyphs are no digits of the page.
-    let line_boxes: Vec<layout::LineBox> = reading.lines.iter().map(|l| l.0).collect();
-    let confidences: Vec<f32> = reading.lines.iter().map(|l| l.1).collect();
-    let written: Vec<&str> = read_text.lines().filter(|l| !l.trim().is_empty()).collect();
-    let (text, boxes, line_boxes) = if written.len() == line_boxes.len() {
-        let marks = mark_lines::mark_lines(&written, &line_boxes, &confidences);
-        let (text, boxes) = mark_lines::without_marks(read_text, read_boxes, &marks);
-        let kept = line_boxes
-            .iter()
-            .zip(&marks)
-            .filter(|(_, mark)| !**mark)
-            .map(|(b, _)| *b)
-            .collect();
-        (text, boxes, kept)
-    } else {
-        (
-            read_text.clone(),
-            read_boxes.map(str::to_string),
-            line_boxes,
-        )
-    };
+    let kept = mark_lines::drop_marks(read_text, read_boxes, &reading.lines);
+    let (text, boxes) = (kept.text, kept.glyph_boxes);
     let text = match boxes {
         Some(boxes) => {
             let read_image = turned_image.as_ref().unwrap_or(&image);
@@ -204,7 +186,7 @@ pub fn recognize(page: &PageImage, words: bool) -> Result<Recognized> {
         }
         None => text,
     };
-    let text = layout::with_paragraphs(&text, &line_boxes);
+    let text = layout::with_paragraphs(&text, &kept.lines);
     Ok(Recognized {
         text,
         tesseract_text: reading.text,
