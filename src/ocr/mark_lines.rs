@@ -10,6 +10,7 @@
 //! So the lines are told from Tesseract's own text, line boxes and line confidences, and
 //! dropped from the text and from its glyph boxes alike before the digit pass.
 
+use super::digits::box_line;
 use super::layout::LineBox;
 use crate::thai::digits::is_thai_digit;
 
@@ -141,7 +142,7 @@ pub fn drop_marks(text: &str, glyph_boxes: Option<&str>, lines: &[(LineBox, f32)
 /// characters other than whitespace in order) without those lines' boxes. Where the boxes do
 /// not match the text character for character they come back as they were (the digit pass
 /// then leaves the page alone, as it would have).
-pub fn without_marks(
+fn without_marks(
     text: &str,
     glyph_boxes: Option<&str>,
     marks: &[bool],
@@ -163,19 +164,9 @@ pub fn without_marks(
         visible += n;
     }
     let boxes = glyph_boxes.map(|boxes| {
-        // (Counted as the digit pass reads them: a line whose five numbers do not parse
-        // holds no glyph.)
+        // (Counted as the digit pass reads them: a line that does not parse holds no glyph.)
         let glyphs = |line: &str| {
-            let mut fields = line.rsplitn(6, ' ');
-            let numbers = (0..5).all(|_| {
-                fields
-                    .next()
-                    .is_some_and(|f| f.trim().parse::<u32>().is_ok())
-            });
-            match fields.next() {
-                Some(glyph) if numbers => glyph.chars().filter(|c| !c.is_whitespace()).count(),
-                _ => 0,
-            }
+            box_line(line).map_or(0, |(g, _)| g.chars().filter(|c| !c.is_whitespace()).count())
         };
         if dropped.is_empty() || boxes.lines().map(glyphs).sum::<usize>() != visible {
             return boxes.to_string();

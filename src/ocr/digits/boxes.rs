@@ -122,21 +122,24 @@ pub(super) fn line_band(boxes: &[(char, Rect)]) -> Option<(u32, u32)> {
     median_rows(consonants.into_iter())
 }
 
-/// Every character of Tesseract's glyph boxes (box-file lines `glyph left bottom right top
-/// page`, y counted from the image's bottom) with its box in image coordinates, in reading
-/// order, spaces left out.
+/// One box-file line (`glyph left bottom right top page`, y counted from the image's bottom):
+/// its glyph (which may itself be several characters) and the four numbers — left, bottom,
+/// right, top; `None` where the five numbers that close the line do not parse.
+pub(in crate::ocr) fn box_line(line: &str) -> Option<(&str, [u32; 4])> {
+    let mut fields = line.rsplitn(6, ' ');
+    let mut n = || fields.next().and_then(|f| f.trim().parse::<u32>().ok());
+    let (Some(_page), Some(top), Some(right), Some(bottom), Some(left)) = (n(), n(), n(), n(), n())
+    else {
+        return None;
+    };
+    Some((fields.next()?, [left, bottom, right, top]))
+}
+
+/// Every character of Tesseract's glyph boxes ([`box_line`]) with its box in image
+/// coordinates, in reading order, spaces left out.
 pub(in crate::ocr) fn glyph_boxes(boxes: &str, image_height: u32) -> Vec<(char, Rect)> {
     let mut out = Vec::new();
-    for line in boxes.lines() {
-        // The glyph may itself be several characters; the five numbers close the line.
-        let mut fields = line.rsplitn(6, ' ');
-        let mut n = || fields.next().and_then(|f| f.trim().parse::<u32>().ok());
-        let (Some(_page), Some(top), Some(right), Some(bottom), Some(left)) =
-            (n(), n(), n(), n(), n())
-        else {
-            continue;
-        };
-        let Some(glyph) = fields.next() else { continue };
+    for (glyph, [left, bottom, right, top]) in boxes.lines().filter_map(box_line) {
         let rect = Rect {
             x0: left,
             y0: image_height.saturating_sub(top),
