@@ -25,7 +25,8 @@ const LESS_SURE_BY: f32 = 15.0;
 /// ends (give or take half its height), reaching past its top or bottom, and
 ///
 /// - read as junk (no word over three characters but words of Thai digits with Arabic ones
-///   or Latin letters, and a Latin letter, a symbol or such a word among them), and
+///   or Latin letters, and a Latin letter, a symbol or such a word among them) or read far
+///   less surely ([`UNSURE`], [`LESS_SURE_BY`]: Fahkwang Medium's `2 4`), and
 ///   overlapping it — shorter than three quarters of it and four fifths of the page's usual
 ///   line (the tallest quarter's shortest: the usual line whatever share of the lines are
 ///   marks), or no taller than it with half of it drawn over it — or touching it, the two
@@ -74,7 +75,7 @@ pub fn mark_lines(lines: &[&str], boxes: &[LineBox], confidences: &[f32]) -> Vec
                 };
                 let drawn_over = 3 * shared >= h && h <= height && unsure;
                 j != i
-                    && ((is_junk && (over || touching)) || drawn_over)
+                    && (((is_junk || unsure) && (over || touching)) || drawn_over)
                     && (m[1] < b[1] || m[3] > b[3])
                     && 2 * (b[0] - m[0]) <= height
                     && 2 * (m[2] - b[2]) <= height
@@ -320,6 +321,37 @@ mod tests {
             mark_lines(&lines, &lower, &unsure_real),
             [false, true, false, false, false]
         );
+    }
+
+    #[test]
+    fn a_line_touching_another_and_read_far_less_surely_is_marks_whatever_it_reads() {
+        // Fahkwang Medium's copy of a copy (200 dpi): the marks above `ลงวันที่ ๑๑ พ.ค.`
+        // read as two Arabic digits — no junk by the text — ending a pixel above that line.
+        let lines = [
+            "ข้อ ๔๕ ให้ใช้บังคับตั้งแต่วันที่ ๖ พฤษภาคม พ.ศ. ๒๕๕๘ เป็นต้นไป",
+            "2 4",
+            "ลงวันที่ ๑๑ พ.ค. ๖๒ เวลา ๑๑.๔๘ น.",
+            "บ้านเลขที่ ๘๑๒/๔๗ หมู่ที่ ๑๗ รหัสไปรษณีย์ ๑๙๗๑๕",
+        ];
+        let boxes = [
+            [181, 322, 1475, 374],
+            [244, 385, 327, 407],
+            [182, 408, 877, 437],
+            [180, 462, 1204, 519],
+        ];
+        let sure = [92.5, 63.4, 92.8, 88.8];
+        assert_eq!(
+            mark_lines(&lines, &boxes, &sure),
+            [false, true, false, false]
+        );
+        // Read as surely as its line, or not known how surely: kept.
+        let as_sure = [92.5, 88.0, 92.8, 88.8];
+        assert_eq!(mark_lines(&lines, &boxes, &as_sure), [false; 4]);
+        assert_eq!(mark_lines(&lines, &boxes, &[]), [false; 4]);
+        // Unsure, but apart from every line (a gap of a fifth of its height or more): kept.
+        let mut apart = boxes;
+        apart[1] = [244, 380, 327, 402];
+        assert_eq!(mark_lines(&lines, &apart, &sure), [false; 4]);
     }
 
     #[test]
