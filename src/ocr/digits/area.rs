@@ -26,6 +26,9 @@ pub(super) struct Centres {
     pub(super) span: Option<(u32, u32)>,
     /// The columns of a slash Tesseract wrote against the run.
     pub(super) slashes: Vec<(u32, u32)>,
+    /// The columns of the boxes of the letters Tesseract wrote next to the run with a space
+    /// between (the next word's first, the word before's last).
+    pub(super) words: Vec<(u32, u32)>,
 }
 
 /// Whether one of `marks` (columns and bottom) low in the line — a period or a comma: its
@@ -76,6 +79,17 @@ impl Centres {
         self.own.iter().any(|&(c, _)| (a..b).contains(&c))
             && self.owner((a + b) / 2) == Owner::Run
             && !slash
+    }
+
+    /// Whether half the glyph in page columns `a..b` or more lies in a letter's box of a word
+    /// Tesseract wrote apart from the run: that word's letter, which no chain of the run's
+    /// digits takes unless Tesseract's boxes drifted (Niramit Bold Italic's เ of `๔๙ เวลา`, a
+    /// quarter of a digit from the ๙, read ๓: `๔๙๓ เวลา`). A sliver of a box over the glyph
+    /// says nothing (`๔๑ วัน`, the ว boxed three pixels wide at the ๑'s right edge).
+    pub(super) fn in_word(&self, a: u32, b: u32) -> bool {
+        self.words
+            .iter()
+            .any(|&(x0, x1)| 2 * b.min(x1).saturating_sub(a.max(x0)) >= b - a)
     }
 
     pub(super) fn owner(&self, x: u32) -> Owner {
@@ -429,6 +443,9 @@ pub(super) fn read_glyphs_within(
         // leaves the count for the other.)
         let next_to = beside(right_edge, *a, missing);
         at_edge |= edge_right && *b >= patch.width() && next_to.is_some();
+        if next_to == Some(false) && centres.in_word(x0 + a, x0 + b) {
+            break;
+        }
         let Some((drifted, r)) = next_to.and_then(|drifted| Some((drifted, digit(*a, *b, g)?)))
         else {
             break;
@@ -443,6 +460,9 @@ pub(super) fn read_glyphs_within(
         }
         let next_to = beside(*b, left_edge, missing);
         at_edge |= edge_left && *a == 0 && next_to.is_some();
+        if next_to == Some(false) && centres.in_word(x0 + a, x0 + b) {
+            break;
+        }
         let Some((drifted, r)) = next_to.and_then(|drifted| Some((drifted, digit(*a, *b, g)?)))
         else {
             break;

@@ -89,6 +89,7 @@ pub(super) fn gap_area(
         own: vec![((area.x0 + area.x1) / 2, ' ')],
         slashes: Vec::new(),
         span: None,
+        words: Vec::new(),
         neighbours: vec![
             (before.x1.saturating_sub(half), true),
             (after.x0 + half, true),

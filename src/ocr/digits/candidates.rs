@@ -58,6 +58,8 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
         let mut after_slot = false;
         // The token before opens the line: a clause label ending with a period.
         let mut after_open_label = false;
+        // The token before is a number ending with a slash: its part after the slash left out.
+        let mut after_open_slash = false;
         let mut visible = seen;
         let mut rest = line;
         let mut byte = offset;
@@ -106,6 +108,16 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
             // Tesseract wrote nothing for it (`๔.๔. รายงาน` for ๔.๔.๗ รายงาน): a label's own
             // space is too narrow to be looked at.
             if after_open_label && a_word {
+                out.push((byte, byte, visible, Candidate::Gap));
+            }
+            // After a number ending with a slash, where the number's part after it stands and
+            // Tesseract wrote nothing for it (`๕๓๖/ หมู่ที่` for ๕๓๖/๗ หมู่ที่, Kodchasan
+            // SemiBold's ๗ tucked against the slash): no number ends with one.
+            if after_open_slash
+                && !token
+                    .chars()
+                    .any(|c| is_thai_digit(c) || c.is_ascii_digit())
+            {
                 out.push((byte, byte, visible, Candidate::Gap));
             }
             // A closing bracket last and no opening one, in a line's first token with periods
@@ -362,6 +374,9 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
                 && !token.contains("..")
                 && (1..=3).contains(&token.matches('.').count())
                 && token.chars().all(|c| c == '.' || is_thai_digit(c));
+            after_open_slash = token
+                .strip_suffix('/')
+                .is_some_and(|head| head.chars().next_back().is_some_and(is_thai_digit));
             first = false;
             visible += n;
             byte += token_len;

@@ -278,8 +278,10 @@ pub(super) fn surely_a_digit(r: &Reading) -> bool {
 /// A glyph as wide for its height as a digit may be: no dash, bracket or rule, nor two
 /// glyphs run together.
 pub(super) fn digit_shaped(r: &Reading) -> bool {
-    (NARROWEST_DIGIT..=1.6).contains(&r.aspect)
+    (NARROWEST_DIGIT..=WIDEST_DIGIT).contains(&r.aspect)
 }
 
 /// No Thai digit is narrower than this, width over height.
 const NARROWEST_DIGIT: f32 = 0.3;
+/// ...nor wider than this: Taviraj ExtraBold's ๓, bilevel, is 1.63.
+const WIDEST_DIGIT: f32 = 1.7;

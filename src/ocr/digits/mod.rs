@@ -197,11 +197,31 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
             .filter(|(c, r)| *c == '/' && same_line(r))
             .map(|(_, r)| (r.x0, r.x1))
             .collect();
+        // The letters of the words Tesseract wrote apart from the run, beside it.
+        let letter = |k: usize| {
+            boxes
+                .get(k)
+                .filter(|(c, r)| c.is_alphabetic() && !is_thai_digit(*c) && same_line(r))
+                .map(|(_, r)| (r.x0, r.x1))
+        };
+        let words = [
+            first
+                .checked_sub(1)
+                .filter(|_| text[..start].ends_with(char::is_whitespace))
+                .and_then(letter),
+            Some(first + n)
+                .filter(|_| text[end..].starts_with(char::is_whitespace))
+                .and_then(letter),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         let centres = Centres {
             own: own.iter().map(|(c, r)| ((r.x0 + r.x1) / 2, *c)).collect(),
             neighbours,
             slashes,
             span: Some(span),
+            words,
         };
         Some((area, core, centres, line))
     };
@@ -398,8 +418,10 @@ pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
                 out.push(' ');
             }
             // A clause label's last number, found after its period, joins it (`๔.๔.` and
-            // `๗`: `๔.๔.๗`): where all the line holds so far is a label and its space.
-            if gap && label_so_far(&out) {
+            // `๗`: `๔.๔.๗`): where all the line holds so far is a label and its space. So
+            // does a number's part after its slash (`๕๓๖/` and `๗`).
+            let after_slash = out.strip_suffix(' ').is_some_and(|o| o.ends_with('/'));
+            if gap && (label_so_far(&out) || after_slash) {
                 out.pop();
             }
             placed.extend(

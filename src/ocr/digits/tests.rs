@@ -361,6 +361,7 @@ fn a_glyph_holding_a_box_s_middle_is_the_run_s() {
         neighbours: vec![(80, false), (170, false)],
         slashes: vec![],
         span: None,
+        words: vec![],
     };
     // A glyph 90–112 holds 110 and its middle (101) is nearer 110 than 80.
     assert!(centres.holds_own_box(90, 112));
@@ -387,6 +388,7 @@ fn a_glyph_within_the_run_s_boxes_is_no_neighbouring_number_s() {
         neighbours: vec![(401, true)],
         slashes: vec![],
         span: Some((428, 554)),
+        words: vec![],
     };
     assert_eq!(centres.owner(445), Owner::Letters);
     // Nearer the run's own boxes: the run's.
@@ -478,6 +480,7 @@ fn read_on_page_within(
         slashes: slashes.to_vec(),
         // (As the pass sets it: the area is the union of the run's boxes.)
         span: Some((x0, x1)),
+        words: vec![],
     };
     let (page, area) = (deskewed_page(page), Rect { x0, y0, x1, y1 });
     match heights {
@@ -839,7 +842,10 @@ fn a_number_is_sure_as_a_whole() {
     assert!(!surely_digits(&[r(0.0, 1.0), o(0.8, 1.0)]));
     assert!(!surely_digits(&[r(0.0, 1.0), r(0.0, 1.0), r(0.6, 1.0)]));
     assert!(!surely_digits(&[r(0.0, 1.0), r(0.0, 3.0)]));
+    assert!(!surely_digits(&[r(0.0, 1.0), r(0.0, 1.8)]));
     assert!(!surely_digits(&[]));
+    // An extra-bold face's ๓, thresholded, is 1.63 times as wide as high: a digit's shape.
+    assert!(surely_digits(&[r(0.0, 1.0), r(0.0, 1.63)]));
 }
 
 #[test]
@@ -1252,6 +1258,17 @@ fn a_space_where_a_number_stands_is_looked_at() {
             (at("ให้"), "๔.๔.รายงาน๒.".chars().count(), Candidate::Gap),
         ]
     );
+    // After a number ending with a slash: the space before the next token that holds no
+    // digit. Not after a slash with no number before it, nor before the number's part.
+    let slashed = "เลขที่ ๕๓๖/ หมู่ที่\nเลขที่ ๕๓๖/ ๗ หมู่ที่\nและ/ หรือ";
+    assert_eq!(
+        found(slashed),
+        vec![(
+            slashed.find("หมู่ที่").unwrap_or(usize::MAX),
+            "เลขที่๕๓๖/".chars().count(),
+            Candidate::Gap
+        )]
+    );
     // The text so far a label's (where the number found there joins it): only a label and
     // its space.
     assert!(label_so_far("ประกาศ\n๔.๔. "));
@@ -1479,6 +1496,44 @@ fn an_arabic_digit_where_the_page_shows_only_a_letter_s_ink_goes() {
 }
 
 #[test]
+fn a_chain_takes_no_letter_of_a_word_written_apart() {
+    // Niramit Bold Italic, bilevel (niramit_bold_italic_bilevel.png, line 12): `๔๙ เวลา`,
+    // written `๕๕ เวลา`; the เ stands a quarter of a digit from the ๙'s tail and reads ๓ to
+    // the model (0.98), and Tesseract boxed it over 541–580.
+    let centres = |words: Vec<(u32, u32)>| Centres {
+        own: vec![(488, '๕'), (519, '๕')],
+        neighbours: vec![(439, true), (560, false)],
+        slashes: vec![],
+        span: Some((488, 532)),
+        words,
+    };
+    let page = deskewed_page("niramit_bold_italic_bilevel.png");
+    let area = Rect {
+        x0: 484,
+        y0: 960,
+        x1: 532,
+        y1: 1001,
+    };
+    let read = |words| {
+        read_run(&read_glyphs(
+            &page,
+            area,
+            (971, 999),
+            &centres(words),
+            &[],
+            None,
+        ))
+        .text
+    };
+    // Not known to be a word's letter, it joins the chain; known, it is left to its word.
+    assert_eq!(read(vec![]), "๔๙๓");
+    assert_eq!(read(vec![(541, 580)]), "๔๙");
+    // A sliver of a box over it, or a box beside it, says nothing of it.
+    assert_eq!(read(vec![(575, 578)]), "๔๙๓");
+    assert_eq!(read(vec![(583, 633)]), "๔๙๓");
+}
+
+#[test]
 fn a_glyph_the_page_s_digits_vouch_for_joins_the_chain() {
     // TlwgMono low-res, `๖๙๙๗๕` (mono_lowres.jpg), written `๓๓๕๓๕`: the ๖ left of the
     // boxes the model half takes for อ (0.78 no digit), and the chain out from the run
@@ -1494,6 +1549,7 @@ fn a_glyph_the_page_s_digits_vouch_for_joins_the_chain() {
         neighbours: vec![(987, false)],
         slashes: vec![],
         span: Some((1004, 1100)),
+        words: vec![],
     };
     let page = deskewed_page("mono_lowres.jpg");
     let area = Rect {
