@@ -1,6 +1,7 @@
 //! The search index: a tantivy index in a local folder, fed from Documents, with Thai
 //! tokenizers, a small query language, facets and whole-word snippets.
 
+pub mod exclusion;
 pub mod node;
 pub mod query;
 pub mod schema;

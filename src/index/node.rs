@@ -11,6 +11,7 @@
 use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Searcher, SeekDangerResult, SegmentReader};
 
+use super::exclusion::Excluded;
 use super::IndexError;
 
 /// A query tree. Leaves are single tantivy queries whose scorers seek well (terms, phrases,
@@ -34,7 +35,16 @@ impl Node {
         match self {
             Node::Leaf(q) => q.box_clone(),
             Node::Bool(clauses) => Box::new(BooleanQuery::new(
-                clauses.iter().map(|(o, n)| (*o, n.query())).collect(),
+                clauses
+                    .iter()
+                    .map(|(o, n)| match o {
+                        // tantivy's exclusion may ask a phrase below its place: see `exclusion`.
+                        Occur::MustNot => {
+                            (*o, Box::new(Excluded::new(n.query())) as Box<dyn Query>)
+                        }
+                        _ => (*o, n.query()),
+                    })
+                    .collect(),
             )),
             Node::AtLeast(n, children) => {
                 Box::new(BooleanQuery::union_with_minimum_required_clauses(

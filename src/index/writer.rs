@@ -36,7 +36,26 @@ fn term_query(t: Term) -> Box<dyn Query> {
 
 impl PrakatIndex {
     pub fn writer(&self) -> Result<DocWriter, IndexError> {
-        let writer = self.index.writer(WRITER_HEAP).map_err(|e| match e {
+        self.writer_from(self.index.writer(WRITER_HEAP))
+    }
+
+    /// A writer whose segments come out the same on every machine: one thread (tantivy
+    /// otherwise deals a commit's entries out to a thread per core) and no merges (they run
+    /// in the background, when they please) — each commit one segment, kept apart.
+    #[cfg(test)]
+    pub(crate) fn steady_writer(&self) -> Result<DocWriter, IndexError> {
+        let w = self.index.writer_with_num_threads(1, WRITER_HEAP);
+        if let Ok(w) = &w {
+            w.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        }
+        self.writer_from(w)
+    }
+
+    fn writer_from(
+        &self,
+        writer: tantivy::Result<tantivy::IndexWriter>,
+    ) -> Result<DocWriter, IndexError> {
+        let writer = writer.map_err(|e| match e {
             tantivy::TantivyError::LockFailure(..) => {
                 IndexError::Locked(self.dir.display().to_string())
             }
