@@ -59,13 +59,20 @@ pub enum Rule {
     /// `๗.:.๒.๘`, `๓.๗.๙'` for ๑.๙.๓, ๗.๒.๘, ๓.๗.๙): a speck read as a second period, a
     /// colon or a quote. The parser reads no label so written.
     LabelPunctuation,
+    /// A line opening with ข้อ read as another word before a clause's number and its text:
+    /// a few Latin letters before Thai digits (`fo ๓๘ ให้`, `Ja ๔๗`, `dia ๔๔` — the English
+    /// model's reading), a letter drawn like ข (ย ฆ ซ ช บ) with a tone mark and a letter drawn
+    /// like อ (ด), a speck's letter before it at most (`ย้อ ๘`, `ฆ้อ ๔๘`, `ข้ด ๑๓`, `ฆข้อ ๒๒`),
+    /// or ข้อ after a stray quote (`'ข้อ ๑๓`). The parser sees no clause there, and the line
+    /// is joined to the one above. Not before a date (`ANU ๑๔ มิ.ย. ๖๘` is วันที่'s).
+    KhoMisread,
     /// A line of scattered one- and two-character bits with wide gaps and some Latin letter
     /// or symbol among them (`co      97    a  NU    ๑2`): the Garuda emblem, a stamp or a
     /// signature read as text. Its digits would pass for numbers of the document.
     JunkLine,
 }
 
-pub const ALL_RULES: [Rule; 12] = [
+pub const ALL_RULES: [Rule; 13] = [
     Rule::LostMaiEkOnThi,
     Rule::KnownWords,
     Rule::OrphanMark,
@@ -77,6 +84,7 @@ pub const ALL_RULES: [Rule; 12] = [
     Rule::SplitDay,
     Rule::DayStray,
     Rule::LabelPunctuation,
+    Rule::KhoMisread,
     Rule::JunkLine,
 ];
 
@@ -86,7 +94,7 @@ impl Rule {
             Rule::LostMaiEkOnThi => "lost mai ek on ที่",
             Rule::KnownWords => "known words (ocr_repairs.tsv)",
             Rule::OrphanMark => "orphan mark",
-            Rule::LatinBuddhistEra => "พ.ศ. read as WA.",
+            Rule::LatinBuddhistEra => "พ.ศ. read as WA. or with a stray mark",
             Rule::MonthNameMarks => "month name's marks misplaced",
             Rule::DatePunctuation => "date abbreviation's period read as , or ุ",
             Rule::SplitYear => "year split by a space",
@@ -94,6 +102,7 @@ impl Rule {
             Rule::SplitDay => "day split by a period",
             Rule::DayStray => "stray character between day and month",
             Rule::LabelPunctuation => "clause label's stray punctuation",
+            Rule::KhoMisread => "ข้อ read as another word",
             Rule::JunkLine => "junk line (emblem, stamp)",
         }
     }
@@ -113,6 +122,7 @@ pub struct FixReport {
     pub split_days: usize,
     pub day_strays: usize,
     pub label_punctuation: usize,
+    pub kho_misread: usize,
     pub junk_lines: usize,
 }
 
@@ -129,6 +139,7 @@ impl FixReport {
         self.split_days += o.split_days;
         self.day_strays += o.day_strays;
         self.label_punctuation += o.label_punctuation;
+        self.kho_misread += o.kho_misread;
         self.junk_lines += o.junk_lines;
     }
 }
@@ -151,6 +162,13 @@ const THI_WORDS: &[&str] = &[
 /// digits).
 static LATIN_BE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b[Ww]\.?[Aa](?:[Ll]\.?|\.)?\s*([๐-๙0-9])").expect("era pattern is valid")
+});
+
+/// The era with a stray mark above its ศ (`พ.ศ่.`: Mali Bold Italic's period read as a mai ek
+/// over the letter before it), before a number.
+static MARKED_ERA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"พ\.(\s?)ศ[\u{0E47}-\u{0E4D}]+\.(\s*[๐-๙0-9])")
+        .expect("marked era pattern is valid")
 });
 
 /// The months' abbreviations of two letter groups (`ก.ย.` as `ก` and `ย`, `เม.ย.`).
@@ -426,7 +444,7 @@ fn day_strays(s: &str, count: &mut usize) -> String {
 /// then a space and a Thai letter.
 static LABEL_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)^([0-9๐-๙]{1,2}(?:[.:'’]{1,3}[0-9๐-๙]{1,2}){0,3})([.:'’]{0,3})( [\u{0E01}-\u{0E2E}เแโใไ])",
+        r#"(?m)^([0-9๐-๙]{1,2}(?:[.:'’‘“”"]{1,3}[0-9๐-๙]{1,2}){0,3})([.:'’‘“”"]{0,3})( [\u{0E01}-\u{0E2E}เแโใไ])"#,
     )
     .expect("label punctuation pattern is valid")
 });
@@ -435,7 +453,7 @@ static LABEL_PUNCTUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// (and after the last where a period stood there). A run of colons alone is a time's
 /// (`๑๐:๓๐ น.`): such a token stays as it is.
 fn label_punctuation(s: &str, count: &mut usize) -> String {
-    let punctuation = |c: char| matches!(c, '.' | ':' | '\'' | '’');
+    let punctuation = |c: char| matches!(c, '.' | ':' | '\'' | '’' | '‘' | '“' | '”' | '"');
     LABEL_PUNCTUATION
         .replace_all(s, |c: &regex::Captures| {
             let (numbers, tail) = (&c[1], &c[2]);
@@ -459,6 +477,45 @@ fn label_punctuation(s: &str, count: &mut usize) -> String {
             *count += 1;
             let period = if tail.contains('.') { "." } else { "" };
             format!("{}{period}{}", label.join("."), &c[3])
+        })
+        .into_owned()
+}
+
+/// A line's start as [`Rule::KhoMisread`] finds it: the word (Latin, or Thai drawn like
+/// ข้อ, or ข้อ after a quote), the number, and the rest of the line.
+static KHO_MISREAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?m)^([ \t]*)(['‘’"“”]?)([A-Za-z]{1,3}|[\u{0E01}-\u{0E2E}]?(?:ข[\u{0E48}\u{0E49}]|[ยฆซชบ]\u{0E49})[อด])([ \t]+)([๐-๙]{1,3}\b|[0-9]{1,3}\b)([^\n]*)"#,
+    )
+    .expect("kho pattern is valid")
+});
+
+/// Writes ข้อ back for the words of [`Rule::KhoMisread`].
+fn kho_misread(s: &str, count: &mut usize) -> String {
+    KHO_MISREAD
+        .replace_all(s, |c: &regex::Captures| {
+            let (quote, word, number, rest) = (&c[2], &c[3], &c[5], &c[6]);
+            let latin = word.is_ascii();
+            let thai_digits = number.chars().all(|ch| ('๐'..='๙').contains(&ch));
+            // The clause's text follows: a period at most, a space, a Thai letter.
+            let text_follows = rest
+                .strip_prefix('.')
+                .unwrap_or(rest)
+                .strip_prefix([' ', '\t'])
+                .and_then(|t| t.trim_start().chars().next())
+                .is_some_and(|ch| {
+                    ('\u{0E01}'..='\u{0E2E}').contains(&ch) || ('เ'..='ไ').contains(&ch)
+                });
+            let date = crate::thai::dates::find_dates(&format!("{number}{rest}"))
+                .0
+                .iter()
+                .any(|d| d.start == 0);
+            let right_already = word == "ข้อ" && quote.is_empty();
+            if !text_follows || date || (latin && !thai_digits) || right_already {
+                return c[0].to_string();
+            }
+            *count += 1;
+            format!("{}ข้อ{}{number}{rest}", &c[1], &c[4])
         })
         .into_owned()
 }
@@ -494,14 +551,18 @@ pub fn fix_with(text: &str, rules: &[Rule]) -> (String, FixReport) {
             Rule::SplitDay => split_days(&s, &mut r.split_days),
             Rule::DayStray => day_strays(&s, &mut r.day_strays),
             Rule::LabelPunctuation => label_punctuation(&s, &mut r.label_punctuation),
+            Rule::KhoMisread => kho_misread(&s, &mut r.kho_misread),
             Rule::LatinBuddhistEra => {
                 let n = LATIN_BE.find_iter(&s).count();
-                r.buddhist_era += n;
-                if n == 0 {
-                    s
-                } else {
-                    LATIN_BE.replace_all(&s, "พ.ศ. $1").into_owned()
+                let marked = MARKED_ERA.find_iter(&s).count();
+                r.buddhist_era += n + marked;
+                if n > 0 {
+                    s = LATIN_BE.replace_all(&s, "พ.ศ. $1").into_owned();
                 }
+                if marked > 0 {
+                    s = MARKED_ERA.replace_all(&s, "พ.${1}ศ.$2").into_owned();
+                }
+                s
             }
         };
     }
@@ -647,6 +708,24 @@ mod tests {
         assert_eq!(r.buddhist_era, 4);
         // Not before a number, or inside a word: left alone.
         assert_eq!(fix("WA state, SWAT 5").0, "WA state, SWAT 5");
+    }
+
+    #[test]
+    fn the_era_s_stray_mark_goes_and_the_month_before_it_can_come_back() {
+        let text = "ระหว่างปี พ.ศ่. ๒๕๕๕ - ๒๕๗๐ และ พ. ศ๊.2540";
+        assert!(isos(text).is_empty());
+        let r = repaired(
+            Rule::LatinBuddhistEra,
+            text,
+            "ระหว่างปี พ.ศ. ๒๕๕๕ - ๒๕๗๐ และ พ. ศ.2540",
+            &["2012/2027", "1997"],
+        );
+        assert_eq!(r.buddhist_era, 2);
+        // With the era right, the month's name one letter off is found between day and year.
+        let (s, _) = fix("ตั้งแต่วันที่ ๖ มฤศจิกายน พ.ศ่. ๒๕๔๐ เป็นต้นไป");
+        assert_eq!(isos(&s), ["1997-11-06"]);
+        // Not before a number: left alone.
+        untouched(Rule::LatinBuddhistEra, "พ.ศ่. และ");
     }
 
     #[test]
@@ -830,18 +909,42 @@ mod tests {
 
     #[test]
     fn a_label_s_stray_punctuation_goes() {
-        let text = "๑.๙..๓ รายงานผล\n๗.:.๒.๘ รายงานผล\n๓.๗.๙' รายงานผล\n๔.. ให้มี";
+        let text = "๑.๙..๓ รายงานผล\n๗.:.๒.๘ รายงานผล\n๓.๗.๙' รายงานผล\n๔.. ให้มี\n๑.๙“.๔ รายงาน";
         let (s, r) = fix_with(text, &[Rule::LabelPunctuation]);
-        assert_eq!(s, "๑.๙.๓ รายงานผล\n๗.๒.๘ รายงานผล\n๓.๗.๙ รายงานผล\n๔. ให้มี");
-        assert_eq!(r.label_punctuation, 4);
+        assert_eq!(
+            s,
+            "๑.๙.๓ รายงานผล\n๗.๒.๘ รายงานผล\n๓.๗.๙ รายงานผล\n๔. ให้มี\n๑.๙.๔ รายงาน"
+        );
+        assert_eq!(r.label_punctuation, 5);
         let labels: Vec<String> = s
             .lines()
             .filter_map(|l| crate::parse::labels::parse_label(l).map(|l| l.written))
             .collect();
-        assert_eq!(labels, ["๑.๙.๓", "๗.๒.๘", "๓.๗.๙", "๔."]);
+        assert_eq!(labels, ["๑.๙.๓", "๗.๒.๘", "๓.๗.๙", "๔.", "๑.๙.๔"]);
         // A time, a label as it should be, a number inside a line, a label before Latin.
         let other = "๑๐:๓๐ น. ประชุม\n๑.๒.๓ รายงาน\nข้อ ๑.๒..๓ รายงาน\n๑..๒ abc";
         untouched(Rule::LabelPunctuation, other);
+    }
+
+    #[test]
+    fn kho_read_as_another_word_comes_back() {
+        let text = "fo ๓๘ ให้ใช้บังคับ\nย้อ ๘ ให้ใช้\nฆข้อ ๒๒ ให้ใช้\nข้ด ๑๓. ให้\n'ข้อ ๑๓ ให้ใช้\n  Ja 4 ให้";
+        let (s, r) = fix_with(text, &[Rule::KhoMisread]);
+        assert_eq!(
+            s,
+            "ข้อ ๓๘ ให้ใช้บังคับ\nข้อ ๘ ให้ใช้\nข้อ ๒๒ ให้ใช้\nข้อ ๑๓. ให้\nข้อ ๑๓ ให้ใช้\n  Ja 4 ให้"
+        );
+        assert_eq!(r.kho_misread, 5);
+        let labels: Vec<String> = s
+            .lines()
+            .filter_map(|l| crate::parse::labels::parse_label(l).map(|l| l.written))
+            .collect();
+        assert_eq!(labels, ["ข้อ ๓๘", "ข้อ ๘", "ข้อ ๒๒", "ข้อ ๑๓.", "ข้อ ๑๓"]);
+        // Before a date, inside a line, before Latin or a longer number, a real word (ย่อ),
+        // Latin before Arabic digits (`PM 2.5`): left alone.
+        let other = "ANU ๑๔ มิ.ย. ๖๘ เวลา\nSUA ๒ พฤษภาคม ๒๕๖๐\nและ fo ๓ ให้\nfo ๓ abc\n\
+                     ISO ๙๐๐๑ ระบบ\nย่อ ๓ ส่วน\nPM 2.5 เกิน\nข้อ ๔ ให้";
+        untouched(Rule::KhoMisread, other);
     }
 
     #[test]
