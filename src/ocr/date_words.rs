@@ -74,7 +74,8 @@ static WHITELIST: LazyLock<CString> = LazyLock::new(|| {
 /// A word Tesseract's English model may have written for a Thai abbreviation: two to five
 /// Latin letters and periods (or a comma for one), a period or comma among them and a letter
 /// (`A.A.`, `ILA.`, `fia,`) — or Arabic digits in an abbreviation's shape, a character, a
-/// period, a character, a period (`1.8.` for ก.ย., Athiti Light): no number is written so.
+/// period, a character, a period (`1.8.` for ก.ย., Athiti Light), or a Thai digit for one of
+/// the letters (`๓.ค.` for ต.ค., Kodchasan Bold Italic): no number is written so.
 fn latin_abbreviation(token: &str) -> bool {
     let n = token.chars().count();
     let lettered = (2..=5).contains(&n)
@@ -84,8 +85,12 @@ fn latin_abbreviation(token: &str) -> bool {
         && token.chars().any(|c| c.is_ascii_alphabetic())
         && token.contains(['.', ',']);
     let chars: Vec<char> = token.chars().collect();
+    let thai_letter = |c: char| ('\u{0E01}'..='\u{0E2E}').contains(&c);
     let dotted = matches!(chars.as_slice(), [a, '.', b, '.']
-        if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric());
+        if (a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
+            || ((is_thai_digit(*a) || thai_letter(*a))
+                && (is_thai_digit(*b) || thai_letter(*b))
+                && (is_thai_digit(*a) || is_thai_digit(*b))));
     lettered || dotted
 }
 
@@ -347,13 +352,14 @@ mod tests {
         );
         // Tesseract's digits around it however wrong: a day of symbols or with a letter, a
         // year a digit short or of letters, the era after a month's name or `ปี`.
-        let garbled = "ลงวันที่ @ ALA. ๕๒ เวลา\nลงวันที่ ๒ฒ fla. ๕๕ เวลา\nลงวันที่ ๑๗ 1.8. ๕๘ เวลา\nลงวันที่ A.A. ๖๕ เวลา\nวันที่ ๒๕ เมษายน Wa. ๒๕๕ เป็น\nระหว่างปี Wid. were\nตุลาคม W.a. ๒๕๕๐๑";
+        let garbled = "ลงวันที่ @ ALA. ๕๒ เวลา\nลงวันที่ ๒ฒ fla. ๕๕ เวลา\nลงวันที่ ๑๗ 1.8. ๕๘ เวลา\nลงวันที่ ๒๔ ๓.ค. ๖๓ เวลา\nลงวันที่ A.A. ๖๕ เวลา\nวันที่ ๒๕ เมษายน Wa. ๒๕๕ เป็น\nระหว่างปี Wid. were\nตุลาคม W.a. ๒๕๕๐๑";
         assert_eq!(
             found(garbled),
             vec![
                 ("ALA.", Slot::Month),
                 ("fla.", Slot::Month),
                 ("1.8.", Slot::Month),
+                ("๓.ค.", Slot::Month),
                 ("A.A.", Slot::Month),
                 ("Wa.", Slot::Era),
                 ("Wid.", Slot::Era),
@@ -372,6 +378,7 @@ mod tests {
             "ลงวันที่ ๑๕ A.B.C.D ๕๕",
             "ลงวันที่ ๑๕ 1.8 ๕๕",
             "ข้อ ๑๕ 1.8. ให้",
+            "ลงวันที่ ๒๔ ต.ค. ๖๓",
             "ข้อ ๑๕ A.A. ให้",
             "ลงวันที่ A.A. ให้",
         ] {
