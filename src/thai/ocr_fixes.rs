@@ -775,6 +775,13 @@ mod tests {
         assert_eq!(fix_with(text, &[rule]).0, text);
     }
 
+    /// The clause labels the parser reads at the lines' starts, as written.
+    fn labels(text: &str) -> Vec<String> {
+        text.lines()
+            .filter_map(|l| crate::parse::labels::parse_label(l).map(|l| l.written))
+            .collect()
+    }
+
     /// The ISO dates the date finder reads in a text.
     fn isos(text: &str) -> Vec<String> {
         crate::thai::dates::find_dates(text)
@@ -916,11 +923,7 @@ mod tests {
             "๑.๙.๓ รายงานผล\n๗.๒.๘ รายงานผล\n๓.๗.๙ รายงานผล\n๔. ให้มี\n๑.๙.๔ รายงาน"
         );
         assert_eq!(r.label_punctuation, 5);
-        let labels: Vec<String> = s
-            .lines()
-            .filter_map(|l| crate::parse::labels::parse_label(l).map(|l| l.written))
-            .collect();
-        assert_eq!(labels, ["๑.๙.๓", "๗.๒.๘", "๓.๗.๙", "๔.", "๑.๙.๔"]);
+        assert_eq!(labels(&s), ["๑.๙.๓", "๗.๒.๘", "๓.๗.๙", "๔.", "๑.๙.๔"]);
         // A time, a label as it should be, a number inside a line, a label before Latin.
         let other = "๑๐:๓๐ น. ประชุม\n๑.๒.๓ รายงาน\nข้อ ๑.๒..๓ รายงาน\n๑..๒ abc";
         untouched(Rule::LabelPunctuation, other);
@@ -935,11 +938,7 @@ mod tests {
             "ข้อ ๓๘ ให้ใช้บังคับ\nข้อ ๘ ให้ใช้\nข้อ ๒๒ ให้ใช้\nข้อ ๑๓. ให้\nข้อ ๑๓ ให้ใช้\n  Ja 4 ให้"
         );
         assert_eq!(r.kho_misread, 5);
-        let labels: Vec<String> = s
-            .lines()
-            .filter_map(|l| crate::parse::labels::parse_label(l).map(|l| l.written))
-            .collect();
-        assert_eq!(labels, ["ข้อ ๓๘", "ข้อ ๘", "ข้อ ๒๒", "ข้อ ๑๓.", "ข้อ ๑๓"]);
+        assert_eq!(labels(&s), ["ข้อ ๓๘", "ข้อ ๘", "ข้อ ๒๒", "ข้อ ๑๓.", "ข้อ ๑๓"]);
         // Before a date, inside a line, before Latin or a longer number, a real word (ย่อ),
         // Latin before Arabic digits (`PM 2.5`): left alone.
         let other = "ANU ๑๔ มิ.ย. ๖๘ เวลา\nSUA ๒ พฤษภาคม ๒๕๖๐\nและ fo ๓ ให้\nfo ๓ abc\n\
