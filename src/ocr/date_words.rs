@@ -1,6 +1,7 @@
 //! A date's month abbreviation or era that Tesseract's English model read as Latin letters
 //! (`๑๕ A.A. ๔๗` for ๑๕ ก.ค. ๔๗, `๑๖ ILA. ๖๗` for ม.ค., `Wa. ๒๕๔๗` for พ.ศ.), read again by
-//! the Thai model alone.
+//! the Thai model alone — and one the Thai model itself read a letter off (`พ.ข.` for พ.ย.,
+//! `บ.ศ.` for พ.ศ.), read again with only the abbreviations' letters allowed.
 //!
 //! With `tha+eng` Tesseract picks, word by word, the model that reads it with the higher
 //! score, and a short word of round Thai letters and periods often scores higher as Latin:
@@ -75,8 +76,11 @@ static WHITELIST: LazyLock<CString> = LazyLock::new(|| {
 /// Latin letters and periods (or a comma for one), a period or comma among them and a letter
 /// (`A.A.`, `ILA.`, `fia,`) — or Arabic digits in an abbreviation's shape, a character, a
 /// period, a character, a period (`1.8.` for ก.ย., Athiti Light), or a Thai digit for one of
-/// the letters (`๓.ค.` for ต.ค., Kodchasan Bold Italic): no number is written so.
-fn latin_abbreviation(token: &str) -> bool {
+/// the letters (`๓.ค.` for ต.ค., Kodchasan Bold Italic): no number is written so. Or Thai
+/// letters and periods in an abbreviation's shape that are no abbreviation of a date, a
+/// letter read as another (`พ.ข.` for พ.ย., `ส.ด.` for ส.ค., `บ.ศ.` and `บพ.ศ.` for พ.ศ.) —
+/// the other eras (`ค.ศ.`, `ร.ศ.`, `จ.ศ.`) left as they are.
+fn misread_abbreviation(token: &str) -> bool {
     let n = token.chars().count();
     let lettered = (2..=5).contains(&n)
         && token
@@ -91,8 +95,23 @@ fn latin_abbreviation(token: &str) -> bool {
             || ((is_thai_digit(*a) || thai_letter(*a))
                 && (is_thai_digit(*b) || thai_letter(*b))
                 && (is_thai_digit(*a) || is_thai_digit(*b))));
-    lettered || dotted
+    let thai = (3..=6).contains(&n)
+        && token.contains('.')
+        && token
+            .chars()
+            .all(|c| c == '.' || ('\u{0E01}'..='\u{0E4E}').contains(&c))
+        && token.chars().filter(|&c| thai_letter(c)).count() >= 2
+        && !abbreviations(Slot::Month)
+            .iter()
+            .chain(abbreviations(Slot::Era))
+            .chain(&OTHER_ERAS)
+            .any(|a| *a == token);
+    lettered || dotted || thai
 }
+
+/// Eras other than the Buddhist one, written as a date's abbreviations are: Christian,
+/// Rattanakosin, Chula Sakarat.
+const OTHER_ERAS: [&str; 3] = ["ค.ศ.", "ร.ศ.", "จ.ศ."];
 
 fn digit(c: char) -> bool {
     is_thai_digit(c) || c.is_ascii_digit()
@@ -120,7 +139,7 @@ pub(crate) fn date_words(text: &str) -> Vec<Word> {
             v
         };
         for (i, &(start, token, first_box)) in tokens.iter().enumerate() {
-            if !latin_abbreviation(token) {
+            if !misread_abbreviation(token) {
                 continue;
             }
             let before = i.checked_sub(1).and_then(|k| tokens.get(k)).map(|t| t.1);
@@ -352,7 +371,7 @@ mod tests {
         );
         // Tesseract's digits around it however wrong: a day of symbols or with a letter, a
         // year a digit short or of letters, the era after a month's name or `ปี`.
-        let garbled = "ลงวันที่ @ ALA. ๕๒ เวลา\nลงวันที่ ๒ฒ fla. ๕๕ เวลา\nลงวันที่ ๑๗ 1.8. ๕๘ เวลา\nลงวันที่ ๒๔ ๓.ค. ๖๓ เวลา\nลงวันที่ A.A. ๖๕ เวลา\nวันที่ ๒๕ เมษายน Wa. ๒๕๕ เป็น\nระหว่างปี Wid. were\nตุลาคม W.a. ๒๕๕๐๑";
+        let garbled = "ลงวันที่ @ ALA. ๕๒ เวลา\nลงวันที่ ๒ฒ fla. ๕๕ เวลา\nลงวันที่ ๑๗ 1.8. ๕๘ เวลา\nลงวันที่ ๒๔ ๓.ค. ๖๓ เวลา\nลงวันที่ ๒๔ พ.ข. ๔๐ เวลา\nวันที่ ๒๙ พฤษภาคม บพ.ศ. ๒๕๔๘\nลงวันที่ A.A. ๖๕ เวลา\nวันที่ ๒๕ เมษายน Wa. ๒๕๕ เป็น\nระหว่างปี Wid. were\nตุลาคม W.a. ๒๕๕๐๑";
         assert_eq!(
             found(garbled),
             vec![
@@ -360,6 +379,8 @@ mod tests {
                 ("fla.", Slot::Month),
                 ("1.8.", Slot::Month),
                 ("๓.ค.", Slot::Month),
+                ("พ.ข.", Slot::Month),
+                ("บพ.ศ.", Slot::Era),
                 ("A.A.", Slot::Month),
                 ("Wa.", Slot::Era),
                 ("Wid.", Slot::Era),
@@ -379,6 +400,9 @@ mod tests {
             "ลงวันที่ ๑๕ 1.8 ๕๕",
             "ข้อ ๑๕ 1.8. ให้",
             "ลงวันที่ ๒๔ ต.ค. ๖๓",
+            "ตุลาคม พ.ศ. ๒๕๖๓",
+            "ปี ค.ศ. ๒๐๒๓",
+            "ข้อ ๑๕ ก.ม. ให้",
             "ข้อ ๑๕ A.A. ให้",
             "ลงวันที่ A.A. ให้",
         ] {

@@ -25,8 +25,9 @@ pub enum Rule {
     /// A combining mark after something that is not a Thai letter (`ก.ุพ.ร.`): speckle read
     /// as a mark.
     OrphanMark,
-    /// `พ.ศ.` read by the English model as `WA.` / `W.A.` before a year: the date parser
-    /// needs the era back.
+    /// `พ.ศ.` read by the English model as `WA.` / `W.A.` before a year, with a stray mark
+    /// (`พ.ศ่.`), or as another word with a period between a month's name and a Buddhist-era
+    /// year (`บ.ศ.`, `wet.`): the date parser needs the era back.
     LatinBuddhistEra,
     /// A month's name between a day and a year with its vowels and tone marks misplaced or
     /// lost (`๓๐ กนัยายน พ.ศ. ๒๕๔๗`, `๒๒ มนี๊าคม ๒๕๕๑`, `๗ ตลาคม`): the letters are the
@@ -94,7 +95,7 @@ impl Rule {
             Rule::LostMaiEkOnThi => "lost mai ek on ที่",
             Rule::KnownWords => "known words (ocr_repairs.tsv)",
             Rule::OrphanMark => "orphan mark",
-            Rule::LatinBuddhistEra => "พ.ศ. read as WA. or with a stray mark",
+            Rule::LatinBuddhistEra => "พ.ศ. read as WA., with a stray mark or a letter off",
             Rule::MonthNameMarks => "month name's marks misplaced",
             Rule::DatePunctuation => "date abbreviation's period read as , or ุ",
             Rule::SplitYear => "year split by a space",
@@ -170,6 +171,31 @@ static MARKED_ERA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"พ\.(\s?)ศ[\u{0E47}-\u{0E4D}]+\.(\s*[๐-๙0-9])")
         .expect("marked era pattern is valid")
 });
+
+/// A word with a period between a month's name (or `ปี`) and a Buddhist-era year (24xx or
+/// 25xx): only the era stands there (`บ.ศ.`, `บพ.ศ.`, `บน.ศ.`, `wet.` — its พ read as บ,
+/// a speck before it, or the English model's reading).
+static ERA_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"({}|ปี)(\s*)([^\s0-9๐-๙]{{2,5}})(\s*)([๒2][๔๕45][0-9๐-๙]{{2}})([^0-9๐-๙]|$)",
+        month_name_alternation()
+    );
+    Regex::new(&pattern).expect("era between pattern is valid")
+});
+
+/// Writes `พ.ศ.` for the words of [`ERA_BETWEEN`] that hold a period and are not it.
+fn era_between(s: &str, count: &mut usize) -> String {
+    ERA_BETWEEN
+        .replace_all(s, |c: &regex::Captures| {
+            let word = &c[3];
+            if !word.contains('.') || word == "พ.ศ." {
+                return c[0].to_string();
+            }
+            *count += 1;
+            format!("{}{}พ.ศ.{}{}{}", &c[1], &c[2], &c[4], &c[5], &c[6])
+        })
+        .into_owned()
+}
 
 /// The months' abbreviations of two letter groups (`ก.ย.` as `ก` and `ย`, `เม.ย.`).
 fn two_part_abbreviations() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -562,7 +588,7 @@ pub fn fix_with(text: &str, rules: &[Rule]) -> (String, FixReport) {
                 if marked > 0 {
                     s = MARKED_ERA.replace_all(&s, "พ.${1}ศ.$2").into_owned();
                 }
-                s
+                era_between(&s, &mut r.buddhist_era)
             }
         };
     }
@@ -726,6 +752,19 @@ mod tests {
         assert_eq!(isos(&s), ["1997-11-06"]);
         // Not before a number: left alone.
         untouched(Rule::LatinBuddhistEra, "พ.ศ่. และ");
+        // A word with a period between a month's name and a Buddhist-era year is the era.
+        let r = repaired(
+            Rule::LatinBuddhistEra,
+            "๒๙ พฤษภาคม บ.ศ. ๒๕๔๘ และ ๕ มิถุนายน บน.ศ. ๒๕๔๐ และ ๑ พฤศจิกายน wet. ๒๕๔๔",
+            "๒๙ พฤษภาคม พ.ศ. ๒๕๔๘ และ ๕ มิถุนายน พ.ศ. ๒๕๔๐ และ ๑ พฤศจิกายน พ.ศ. ๒๕๔๔",
+            &["2005-05-29", "1997-06-05", "2001-11-01"],
+        );
+        assert_eq!(r.buddhist_era, 3);
+        // A Christian year, a word with no period, the era as written: left alone.
+        untouched(
+            Rule::LatinBuddhistEra,
+            "๑ มกราคม ค.ศ. ๒๐๒๓ และ ๑ มกราคม ถึง ๒๕๖๖ และ มกราคม พ.ศ. ๒๕๖๖",
+        );
     }
 
     #[test]
