@@ -31,6 +31,24 @@ fn names(d: &Document) -> Vec<(&str, Option<&str>)> {
         .collect()
 }
 
+/// The numbers of Arabic digits in the scan's text that its truth text does not have:
+/// Tesseract's Thai model reads Latin words as digits and symbols (`(แบบ 0|1)` for OIT,
+/// `ว[5อก` for vision), which are read again with Thai letters kept out.
+fn stray_arabic_numbers(d: &Document, truth: &str) -> Vec<String> {
+    let numbers = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let truth = numbers(&std::fs::read_to_string(fixture(truth)).expect("truth text"));
+    let text: String = d.pages.iter().map(|p| p.text.as_str()).collect();
+    numbers(&text)
+        .into_iter()
+        .filter(|n| !truth.contains(n))
+        .collect()
+}
+
 fn assert_read_well(d: &Document, name: &str) {
     for p in &d.pages {
         let c = p.confidence.expect("OCR pages carry a confidence");
@@ -89,6 +107,12 @@ fn each_scanner_encoding_is_read_page_by_page() {
             "{scan}"
         );
         assert_read_well(&d, scan);
+        let truth_text = format!("scans/{stem}.truth");
+        assert_eq!(
+            stray_arabic_numbers(&d, &truth_text),
+            Vec::<String>::new(),
+            "{scan}"
+        );
         assert_eq!(d.issuer, t.issuer, "{scan}");
         // The subject too: a word OCR garbled in place of เรื่อง (001), and the preamble the
         // page's layout tells apart from a subject that fills its line (002).
@@ -117,6 +141,10 @@ fn pages_scanned_sideways_are_turned_upright() {
     let d = ingest("scans/003_sideways.pdf");
     let t = ingest("text/003_625cfb078f57ecd4.txt");
     assert_read_well(&d, "003_sideways.pdf");
+    assert_eq!(
+        stray_arabic_numbers(&d, "scans/003_sideways.truth"),
+        Vec::<String>::new()
+    );
     assert_eq!(d.subject, t.subject);
     // Its signing line reads `ประกาศ A WN ๒๕ เมษายน พ.ศ. ๒๕๖๒`: the date is still found.
     assert_eq!(d.date, t.date);

@@ -13,17 +13,16 @@
 //! before a year of four digits — is read again, and its reading is taken only if it is one
 //! of those abbreviations whole: a Latin word elsewhere is never touched.
 //!
-//! The text and the glyph boxes come back together, the boxes of the word replaced by
-//! boxes for its new letters, so that the digit pass ([`super::digits`]) that reads the
-//! page next finds its text and boxes still in step.
+//! The text and the glyph boxes come back together ([`super::respell`]).
 
 use std::ffi::CString;
 use std::sync::LazyLock;
 
 use image::GrayImage;
 
-use super::digits::{glyph_boxes, Rect};
+use super::digits::glyph_boxes;
 use super::engine::Engine;
+use super::respell::{read_area, splice, word_area, Span};
 use crate::error::Result;
 use crate::thai::dates::month_of;
 use crate::thai::digits::is_thai_digit;
@@ -45,6 +44,16 @@ pub(crate) struct Word {
     pub(crate) end: usize,
     pub(crate) first_box: usize,
     pub(crate) slot: Slot,
+}
+
+impl Word {
+    pub(crate) fn span(&self) -> Span {
+        Span {
+            start: self.start,
+            end: self.end,
+            first_box: self.first_box,
+        }
+    }
 }
 
 /// The twelve months' abbreviations (the forms with periods of `dictionaries/months.tsv`).
@@ -198,90 +207,6 @@ pub(crate) fn accept(slot: Slot, reading: &str) -> Option<&'static str> {
         .find(|a| only_periods && !read.is_empty() && letters(a) == read)
 }
 
-/// The page area to read a word again in: its boxes' union, with room for the marks above
-/// and below its letters (Latin boxes leave out where Thai vowels sit) and a little to each
-/// side, inside the page.
-pub(crate) fn word_area(boxes: &[(char, Rect)], width: u32, height: u32) -> Option<Rect> {
-    let Rect { x0, y0, x1, y1 } = union(boxes)?;
-    let h = y1.saturating_sub(y0).max(1);
-    let area = Rect {
-        x0: x0.saturating_sub(h / 3),
-        y0: y0.saturating_sub(h / 2),
-        x1: (x1 + h / 3).min(width.saturating_sub(1)),
-        y1: (y1 + h / 3).min(height.saturating_sub(1)),
-    };
-    (area.x1 > area.x0 && area.y1 > area.y0).then_some(area)
-}
-
-/// The smallest box holding every one of `boxes`.
-fn union(boxes: &[(char, Rect)]) -> Option<Rect> {
-    Some(Rect {
-        x0: boxes.iter().map(|b| b.1.x0).min()?,
-        y0: boxes.iter().map(|b| b.1.y0).min()?,
-        x1: boxes.iter().map(|b| b.1.x1).max()?,
-        y1: boxes.iter().map(|b| b.1.y1).max()?,
-    })
-}
-
-/// The text with some words replaced, and glyph boxes to match (in Tesseract's box-file
-/// form): each new character gets an equal slice of its word's boxes' union.
-pub(crate) fn splice(
-    text: &str,
-    boxes: &[(char, Rect)],
-    image_height: u32,
-    replaced: &[(Word, &str)],
-) -> (String, String) {
-    let mut new_text = String::with_capacity(text.len());
-    let mut new_boxes: Vec<(char, Rect)> = Vec::with_capacity(boxes.len());
-    let (mut last_byte, mut last_box) = (0usize, 0usize);
-    for (word, with) in replaced {
-        let n = text[word.start..word.end].chars().count();
-        let (Some(Rect { x0, y0, x1, y1 }), Some(kept)) = (
-            boxes
-                .get(word.first_box..word.first_box + n)
-                .and_then(union),
-            boxes.get(last_box..word.first_box),
-        ) else {
-            continue;
-        };
-        new_text.push_str(&text[last_byte..word.start]);
-        new_text.push_str(with);
-        new_boxes.extend_from_slice(kept);
-        let letters: Vec<char> = with.chars().filter(|c| !c.is_whitespace()).collect();
-        let k = letters.len().max(1) as u32;
-        let step = (x1.saturating_sub(x0) / k).max(1);
-        for (i, &c) in letters.iter().enumerate() {
-            let left = x0 + step * i as u32;
-            new_boxes.push((
-                c,
-                Rect {
-                    x0: left,
-                    y0,
-                    x1: (left + step).min(x1.max(left)),
-                    y1,
-                },
-            ));
-        }
-        last_byte = word.end;
-        last_box = word.first_box + n;
-    }
-    new_text.push_str(&text[last_byte..]);
-    new_boxes.extend_from_slice(boxes.get(last_box..).unwrap_or_default());
-    let box_text = new_boxes
-        .iter()
-        .map(|(c, r)| {
-            format!(
-                "{c} {} {} {} {} 0\n",
-                r.x0,
-                image_height.saturating_sub(r.y1),
-                r.x1,
-                image_height.saturating_sub(r.y0)
-            )
-        })
-        .collect();
-    (new_text, box_text)
-}
-
 /// Reads the date words of a page again (see the module's doc), with the engine that read
 /// the page; its page-segmentation mode is set back to `page_mode` and its whitelist
 /// emptied after. `None` where no word was read as an abbreviation.
@@ -304,30 +229,18 @@ pub(super) fn reread(
     }
     engine.set_variable(c"tessedit_pageseg_mode", c"7")?;
     engine.set_variable(c"tessedit_char_whitelist", &WHITELIST)?;
-    let mut replaced: Vec<(Word, &'static str)> = Vec::new();
+    let mut replaced: Vec<(Span, &'static str)> = Vec::new();
     let mut failed = None;
     for word in words {
-        let n = text[word.start..word.end].chars().count();
-        let Some(own) = glyphs.get(word.first_box..word.first_box + n) else {
+        let Some(area) = word
+            .span()
+            .boxes(text, &glyphs)
+            .and_then(|own| word_area(own, image.width(), image.height()))
+        else {
             continue;
         };
-        let Some(area) = word_area(own, image.width(), image.height()) else {
-            continue;
-        };
-        let crop = image::imageops::crop_imm(
-            image,
-            area.x0,
-            area.y0,
-            area.x1 - area.x0,
-            area.y1 - area.y0,
-        )
-        .to_image();
-        let reading = engine
-            .set_image(&crop, dpi)
-            .and_then(|()| engine.recognize())
-            .and_then(|()| engine.text());
-        match reading {
-            Ok(r) => replaced.extend(accept(word.slot, &r).map(|a| (word, a))),
+        match read_area(engine, image, dpi, area) {
+            Ok((r, _)) => replaced.extend(accept(word.slot, &r).map(|a| (word.span(), a))),
             Err(e) => {
                 failed = Some(e);
                 break;
@@ -427,44 +340,5 @@ mod tests {
         ] {
             assert_eq!(accept(slot, reading), None, "{reading}");
         }
-    }
-
-    #[test]
-    fn the_new_text_and_its_boxes_stay_in_step() {
-        let text = "วันที่ ๑๐ A.A. bb เวลา\nปี Wa. ๒๕๔๗";
-        let height = 1000;
-        // A box for each character other than whitespace, 20 pixels apart.
-        let boxes: Vec<(char, Rect)> = text
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .enumerate()
-            .map(|(i, c)| {
-                let x0 = 20 * i as u32;
-                (
-                    c,
-                    Rect {
-                        x0,
-                        y0: 100,
-                        x1: x0 + 15,
-                        y1: 130,
-                    },
-                )
-            })
-            .collect();
-        let words = date_words(text);
-        let replaced = [(words[0], "ส.ค."), (words[1], "พ.ศ.")];
-        let (new_text, box_text) = splice(text, &boxes, height, &replaced);
-        assert_eq!(new_text, "วันที่ ๑๐ ส.ค. bb เวลา\nปี พ.ศ. ๒๕๔๗");
-        let parsed = glyph_boxes(&box_text, height);
-        let visible: Vec<char> = new_text.chars().filter(|c| !c.is_whitespace()).collect();
-        assert_eq!(parsed.iter().map(|b| b.0).collect::<Vec<_>>(), visible);
-        // The boxes of the characters kept are as they were; the new letters share their
-        // word's span.
-        assert_eq!(parsed[0], boxes[0]);
-        assert_eq!(parsed.last(), boxes.last());
-        let word = &boxes[words[0].first_box..words[0].first_box + 4];
-        let new = &parsed[words[0].first_box..words[0].first_box + 4];
-        assert_eq!(new[0].1.x0, word[0].1.x0);
-        assert!(new.iter().all(|b| b.1.x1 <= word[3].1.x1 && b.1.y0 == 100));
     }
 }

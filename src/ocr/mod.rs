@@ -10,10 +10,12 @@ pub mod digit_classifier;
 pub mod digit_model;
 pub mod digits;
 mod engine;
+mod latin_words;
 pub mod layout;
 pub mod mark_lines;
 pub mod orientation;
 pub mod preprocess;
+mod respell;
 
 use std::borrow::Cow;
 use std::sync::{LazyLock, Mutex};
@@ -59,6 +61,9 @@ static DIGIT_PASS: Counter = Counter::new();
 static DESKEW: Counter = Counter::new();
 /// Time reading a date's Latin words again ([`date_words`]; part of [`TESSERACT`]'s time).
 static DATE_WORDS: Counter = Counter::new();
+/// Time reading Latin words read as digits again ([`latin_words`]; part of [`TESSERACT`]'s
+/// time).
+static LATIN_WORDS: Counter = Counter::new();
 /// Time asking Tesseract for its glyph boxes (part of [`TESSERACT`]'s time, asked for the
 /// digit pass only).
 static GLYPH_BOXES: Counter = Counter::new();
@@ -71,6 +76,11 @@ pub fn glyph_box_seconds() -> f64 {
 /// Seconds spent reading dates' Latin words again, summed over threads.
 pub fn date_word_seconds() -> f64 {
     DATE_WORDS.seconds()
+}
+
+/// Seconds spent reading Latin words read as digits again, summed over threads.
+pub fn latin_word_seconds() -> f64 {
+    LATIN_WORDS.seconds()
 }
 
 /// Seconds spent deskewing pages so far, summed over threads.
@@ -166,8 +176,8 @@ pub fn recognize(page: &PageImage, words: bool) -> Result<Recognized> {
             "turned {turned}° clockwise to read it (scanned {how})"
         ));
     }
-    // (With a date's Latin words read again, when any were: text and boxes alike.)
-    let (read_text, read_boxes) = match &reading.date_words {
+    // (With words read again, when any were: text and boxes alike.)
+    let (read_text, read_boxes) = match &reading.read_again {
         Some((text, boxes)) => (text, Some(boxes.as_str())),
         None => (&reading.text, reading.boxes.as_deref()),
     };
@@ -206,9 +216,9 @@ struct Reading {
     words: Vec<(String, f32)>,
     /// Tesseract's glyph boxes, when the text holds Thai digits.
     boxes: Option<String>,
-    /// The text and glyph boxes with a date's Latin words read again ([`date_words`]), where
-    /// any were.
-    date_words: Option<(String, String)>,
+    /// The text and glyph boxes with words read again — a date's Latin words
+    /// ([`date_words`]), Latin words read as digits ([`latin_words`]) — where any were.
+    read_again: Option<(String, String)>,
 }
 
 /// One Tesseract pass over an upright page.
@@ -242,6 +252,21 @@ fn read(image: &GrayImage, dpi: u32, words: bool) -> Result<Reading> {
             }),
             None => None,
         };
+        let (so_far_text, so_far_boxes) = match &date_words {
+            Some((t, b)) => (t.as_str(), Some(b.as_str())),
+            None => (text.as_str(), boxes.as_deref()),
+        };
+        let latin_words = match so_far_boxes {
+            Some(b) if reusable => LATIN_WORDS.time(|| {
+                latin_words::reread(&mut engine, image, dpi, so_far_text, b, PAGE_SEG_MODE)
+                    .unwrap_or_else(|_| {
+                        reusable = false;
+                        None
+                    })
+            }),
+            _ => None,
+        };
+        let read_again = latin_words.or(date_words);
         engine.clear();
         Ok(Reading {
             text,
@@ -249,7 +274,7 @@ fn read(image: &GrayImage, dpi: u32, words: bool) -> Result<Reading> {
             lines,
             words,
             boxes,
-            date_words,
+            read_again,
         })
     });
     // An engine that failed on a page is dropped rather than reused.

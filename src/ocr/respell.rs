@@ -1,0 +1,211 @@
+//! Reading one word of a page again, and putting the new reading into the page's text and
+//! glyph boxes alike: what [`super::date_words`] and [`super::latin_words`] share.
+//!
+//! The digit pass ([`super::digits`]) that reads the page next needs the text and the boxes
+//! in step (the n-th character other than whitespace has the n-th box), so a word's new
+//! characters get boxes too: equal slices of the old word's.
+
+use image::GrayImage;
+
+use super::digits::Rect;
+use super::engine::Engine;
+use crate::error::Result;
+
+/// A word of a page's text: its byte range, and the index of its first glyph box (the
+/// characters other than whitespace before it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) first_box: usize,
+}
+
+impl Span {
+    /// The glyph boxes of the word's characters.
+    pub(crate) fn boxes<'a>(
+        &self,
+        text: &str,
+        boxes: &'a [(char, Rect)],
+    ) -> Option<&'a [(char, Rect)]> {
+        let n = text.get(self.start..self.end)?.chars().count();
+        boxes.get(self.first_box..self.first_box + n)
+    }
+}
+
+/// The page area to read a word again in: its boxes' union, with room for the marks above
+/// and below its letters (Latin boxes leave out where Thai vowels sit) and a little to each
+/// side, inside the page.
+pub(crate) fn word_area(boxes: &[(char, Rect)], width: u32, height: u32) -> Option<Rect> {
+    let Rect { x0, y0, x1, y1 } = union(boxes)?;
+    let h = y1.saturating_sub(y0).max(1);
+    let area = Rect {
+        x0: x0.saturating_sub(h / 3),
+        y0: y0.saturating_sub(h / 2),
+        x1: (x1 + h / 3).min(width.saturating_sub(1)),
+        y1: (y1 + h / 3).min(height.saturating_sub(1)),
+    };
+    (area.x1 > area.x0 && area.y1 > area.y0).then_some(area)
+}
+
+/// The smallest box holding every one of `boxes`.
+fn union(boxes: &[(char, Rect)]) -> Option<Rect> {
+    Some(Rect {
+        x0: boxes.iter().map(|b| b.1.x0).min()?,
+        y0: boxes.iter().map(|b| b.1.y0).min()?,
+        x1: boxes.iter().map(|b| b.1.x1).max()?,
+        y1: boxes.iter().map(|b| b.1.y1).max()?,
+    })
+}
+
+/// Tesseract's reading of one area of the page, read as a single line with the engine's
+/// current settings, and its mean confidence (0–100).
+pub(crate) fn read_area(
+    engine: &mut Engine,
+    image: &GrayImage,
+    dpi: u32,
+    area: Rect,
+) -> Result<(String, f32)> {
+    let crop = image::imageops::crop_imm(
+        image,
+        area.x0,
+        area.y0,
+        area.x1 - area.x0,
+        area.y1 - area.y0,
+    )
+    .to_image();
+    engine.set_image(&crop, dpi)?;
+    engine.recognize()?;
+    let text = engine.text()?;
+    Ok((text, engine.mean_confidence()))
+}
+
+/// The text with some words replaced (in order, not overlapping), and glyph boxes to match
+/// (in Tesseract's box-file form): each new character gets an equal slice of its word's
+/// boxes' union.
+pub(crate) fn splice(
+    text: &str,
+    boxes: &[(char, Rect)],
+    image_height: u32,
+    replaced: &[(Span, &str)],
+) -> (String, String) {
+    let mut new_text = String::with_capacity(text.len());
+    let mut new_boxes: Vec<(char, Rect)> = Vec::with_capacity(boxes.len());
+    let (mut last_byte, mut last_box) = (0usize, 0usize);
+    for (word, with) in replaced {
+        let (Some(own), Some(kept)) =
+            (word.boxes(text, boxes), boxes.get(last_box..word.first_box))
+        else {
+            continue;
+        };
+        let Some(Rect { x0, y0, x1, y1 }) = union(own) else {
+            continue;
+        };
+        if word.start < last_byte {
+            continue;
+        }
+        new_text.push_str(&text[last_byte..word.start]);
+        new_text.push_str(with);
+        new_boxes.extend_from_slice(kept);
+        let letters: Vec<char> = with.chars().filter(|c| !c.is_whitespace()).collect();
+        let k = letters.len().max(1) as u32;
+        let step = (x1.saturating_sub(x0) / k).max(1);
+        for (i, &c) in letters.iter().enumerate() {
+            let left = x0 + step * i as u32;
+            new_boxes.push((
+                c,
+                Rect {
+                    x0: left,
+                    y0,
+                    x1: (left + step).min(x1.max(left)),
+                    y1,
+                },
+            ));
+        }
+        last_byte = word.end;
+        last_box = word.first_box + own.len();
+    }
+    new_text.push_str(&text[last_byte..]);
+    new_boxes.extend_from_slice(boxes.get(last_box..).unwrap_or_default());
+    let box_text = new_boxes
+        .iter()
+        .map(|(c, r)| {
+            format!(
+                "{c} {} {} {} {} 0\n",
+                r.x0,
+                image_height.saturating_sub(r.y1),
+                r.x1,
+                image_height.saturating_sub(r.y0)
+            )
+        })
+        .collect();
+    (new_text, box_text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ocr::digits::glyph_boxes;
+
+    /// A box for each character of `text` other than whitespace, 20 pixels apart.
+    fn boxes_of(text: &str) -> Vec<(char, Rect)> {
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .enumerate()
+            .map(|(i, c)| {
+                let x0 = 20 * i as u32;
+                (
+                    c,
+                    Rect {
+                        x0,
+                        y0: 100,
+                        x1: x0 + 15,
+                        y1: 130,
+                    },
+                )
+            })
+            .collect()
+    }
+
+    /// The span of the `nth` whitespace-separated word of `text`.
+    fn span_of(text: &str, nth: usize) -> Span {
+        let mut visible = 0;
+        let mut at = 0;
+        for (i, word) in text.split_whitespace().enumerate() {
+            let start = at + text[at..].find(word).unwrap_or(0);
+            if i == nth {
+                return Span {
+                    start,
+                    end: start + word.len(),
+                    first_box: visible,
+                };
+            }
+            visible += word.chars().count();
+            at = start + word.len();
+        }
+        panic!("no word {nth} in {text}");
+    }
+
+    #[test]
+    fn the_new_text_and_its_boxes_stay_in_step() {
+        let text = "วันที่ ๑๐ A.A. bb เวลา\nปี Wa. ๒๕๔๗";
+        let height = 1000;
+        let boxes = boxes_of(text);
+        let (month, era) = (span_of(text, 2), span_of(text, 6));
+        // A shorter word and one as long.
+        let replaced = [(month, "ส.ค"), (era, "พ.ศ.")];
+        let (new_text, box_text) = splice(text, &boxes, height, &replaced);
+        assert_eq!(new_text, "วันที่ ๑๐ ส.ค bb เวลา\nปี พ.ศ. ๒๕๔๗");
+        let parsed = glyph_boxes(&box_text, height);
+        let visible: Vec<char> = new_text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(parsed.iter().map(|b| b.0).collect::<Vec<_>>(), visible);
+        // The boxes of the characters kept are as they were; the new letters share their
+        // word's span.
+        assert_eq!(parsed[0], boxes[0]);
+        assert_eq!(parsed.last(), boxes.last());
+        let word = &boxes[month.first_box..month.first_box + 4];
+        let new = &parsed[month.first_box..month.first_box + 3];
+        assert_eq!(new[0].1.x0, word[0].1.x0);
+        assert!(new.iter().all(|b| b.1.x1 <= word[3].1.x1 && b.1.y0 == 100));
+        assert_eq!(parsed[month.first_box + 3].0, 'b');
+    }
+}
