@@ -62,7 +62,7 @@ pub enum Rule {
     LabelPunctuation,
     /// A line opening with ข้อ read as another word before a clause's number and its text:
     /// a few Latin letters before Thai digits (`fo ๓๘ ให้`, `Ja ๔๗`, `dia ๔๔` — the English
-    /// model's reading), a letter drawn like ข (ย ฆ ซ ช บ) with a tone mark and a letter drawn
+    /// model's reading — and `2a ๖`, its ข an Arabic 2), a letter drawn like ข (ย ฆ ซ ช บ) with a tone mark and a letter drawn
     /// like อ (ด), a speck's letter before it at most (`ย้อ ๘`, `ฆ้อ ๔๘`, `ข้ด ๑๓`, `ฆข้อ ๒๒`),
     /// or ข้อ after a stray quote (`'ข้อ ๑๓`). The parser sees no clause there, and the line
     /// is joined to the one above. Not before a date (`ANU ๑๔ มิ.ย. ๖๘` is วันที่'s).
@@ -511,7 +511,7 @@ fn label_punctuation(s: &str, count: &mut usize) -> String {
 /// ข้อ, or ข้อ after a quote), the number, and the rest of the line.
 static KHO_MISREAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?m)^([ \t]*)(['‘’"“”]?)([A-Za-z]{1,3}|[\u{0E01}-\u{0E2E}]?(?:ข[\u{0E48}\u{0E49}]|[ยฆซชบ]\u{0E49})[อด])([ \t]+)([๐-๙]{1,3}\b|[0-9]{1,3}\b)([^\n]*)"#,
+        r#"(?m)^([ \t]*)(['‘’"“”]?)([A-Za-z]{1,3}|[0-9][A-Za-z]{1,2}|[\u{0E01}-\u{0E2E}]?(?:ข[\u{0E48}\u{0E49}]|[ยฆซชบ]\u{0E49})[อด])([ \t]+)([๐-๙]{1,3}\b|[0-9]{1,3}\b)([^\n]*)"#,
     )
     .expect("kho pattern is valid")
 });
@@ -970,18 +970,22 @@ mod tests {
 
     #[test]
     fn kho_read_as_another_word_comes_back() {
-        let text = "fo ๓๘ ให้ใช้บังคับ\nย้อ ๘ ให้ใช้\nฆข้อ ๒๒ ให้ใช้\nข้ด ๑๓. ให้\n'ข้อ ๑๓ ให้ใช้\n  Ja 4 ให้";
+        let text =
+            "fo ๓๘ ให้ใช้บังคับ\nย้อ ๘ ให้ใช้\nฆข้อ ๒๒ ให้ใช้\nข้ด ๑๓. ให้\n'ข้อ ๑๓ ให้ใช้\n2a ๖ ให้ใช้\n  Ja 4 ให้";
         let (s, r) = fix_with(text, &[Rule::KhoMisread]);
         assert_eq!(
             s,
-            "ข้อ ๓๘ ให้ใช้บังคับ\nข้อ ๘ ให้ใช้\nข้อ ๒๒ ให้ใช้\nข้อ ๑๓. ให้\nข้อ ๑๓ ให้ใช้\n  Ja 4 ให้"
+            "ข้อ ๓๘ ให้ใช้บังคับ\nข้อ ๘ ให้ใช้\nข้อ ๒๒ ให้ใช้\nข้อ ๑๓. ให้\nข้อ ๑๓ ให้ใช้\nข้อ ๖ ให้ใช้\n  Ja 4 ให้"
         );
-        assert_eq!(r.kho_misread, 5);
-        assert_eq!(labels(&s), ["ข้อ ๓๘", "ข้อ ๘", "ข้อ ๒๒", "ข้อ ๑๓.", "ข้อ ๑๓"]);
+        assert_eq!(r.kho_misread, 6);
+        assert_eq!(
+            labels(&s),
+            ["ข้อ ๓๘", "ข้อ ๘", "ข้อ ๒๒", "ข้อ ๑๓.", "ข้อ ๑๓", "ข้อ ๖"]
+        );
         // Before a date, inside a line, before Latin or a longer number, a real word (ย่อ),
         // Latin before Arabic digits (`PM 2.5`): left alone.
         let other = "ANU ๑๔ มิ.ย. ๖๘ เวลา\nSUA ๒ พฤษภาคม ๒๕๖๐\nและ fo ๓ ให้\nfo ๓ abc\n\
-                     ISO ๙๐๐๑ ระบบ\nย่อ ๓ ส่วน\nPM 2.5 เกิน\nข้อ ๔ ให้";
+                     ISO ๙๐๐๑ ระบบ\nย่อ ๓ ส่วน\nPM 2.5 เกิน\nข้อ ๔ ให้\n2a 5 ให้\n12 ๖ ให้";
         untouched(Rule::KhoMisread, other);
     }
 
