@@ -13,6 +13,7 @@ mod engine;
 mod latin_words;
 pub mod layout;
 pub mod mark_lines;
+mod number_words;
 pub mod orientation;
 pub mod preprocess;
 mod respell;
@@ -64,6 +65,9 @@ static DATE_WORDS: Counter = Counter::new();
 /// Time reading Latin words read as digits again ([`latin_words`]; part of [`TESSERACT`]'s
 /// time).
 static LATIN_WORDS: Counter = Counter::new();
+/// Time reading Thai words before numbers read as Latin again ([`number_words`]; part of
+/// [`TESSERACT`]'s time).
+static NUMBER_WORDS: Counter = Counter::new();
 /// Time asking Tesseract for its glyph boxes (part of [`TESSERACT`]'s time, asked for the
 /// digit pass only).
 static GLYPH_BOXES: Counter = Counter::new();
@@ -76,6 +80,11 @@ pub fn glyph_box_seconds() -> f64 {
 /// Seconds spent reading dates' Latin words again, summed over threads.
 pub fn date_word_seconds() -> f64 {
     DATE_WORDS.seconds()
+}
+
+/// Seconds spent reading words before numbers read as Latin again, summed over threads.
+pub fn number_word_seconds() -> f64 {
+    NUMBER_WORDS.seconds()
 }
 
 /// Seconds spent reading Latin words read as digits again, summed over threads.
@@ -206,6 +215,18 @@ pub fn recognize(page: &PageImage, words: bool) -> Result<Recognized> {
     })
 }
 
+/// A kind of word read again on a page: the engine, the page image and its dpi, the text and
+/// its glyph boxes so far, the page's segmentation mode to set back; the new text and boxes
+/// where any word was read again.
+type Reread = fn(
+    &mut Engine,
+    &GrayImage,
+    u32,
+    &str,
+    &str,
+    &std::ffi::CStr,
+) -> Result<Option<(String, String)>>;
+
 /// One Tesseract reading of a page, with its glyph boxes when it holds Thai digits.
 struct Reading {
     text: String,
@@ -217,7 +238,8 @@ struct Reading {
     /// Tesseract's glyph boxes, when the text holds Thai digits.
     boxes: Option<String>,
     /// The text and glyph boxes with words read again — a date's Latin words
-    /// ([`date_words`]), Latin words read as digits ([`latin_words`]) — where any were.
+    /// ([`date_words`]), Thai words before numbers read as Latin ([`number_words`]), Latin
+    /// words read as digits ([`latin_words`]) — where any were.
     read_again: Option<(String, String)>,
 }
 
@@ -240,33 +262,32 @@ fn read(image: &GrayImage, dpi: u32, words: bool) -> Result<Reading> {
         } else {
             None
         };
-        // (A failure here leaves the page as read, and the engine, whose settings it may
-        // have left changed, is not reused.)
-        let date_words = match &boxes {
-            Some(boxes) => DATE_WORDS.time(|| {
-                date_words::reread(&mut engine, image, dpi, &text, boxes, PAGE_SEG_MODE)
-                    .unwrap_or_else(|_| {
+        // Words read again, one kind after another, each on the text and boxes the one
+        // before left. (A failure leaves the page as read so far, and the engine, whose
+        // settings it may have left changed, is not reused.)
+        let mut read_again: Option<(String, String)> = None;
+        if let Some(boxes) = &boxes {
+            let steps: [(&Counter, Reread); 3] = [
+                (&DATE_WORDS, date_words::reread),
+                (&NUMBER_WORDS, number_words::reread),
+                (&LATIN_WORDS, latin_words::reread),
+            ];
+            for (counter, step) in steps {
+                let (t, b) = read_again
+                    .as_ref()
+                    .map_or((text.as_str(), boxes.as_str()), |(t, b)| {
+                        (t.as_str(), b.as_str())
+                    });
+                match counter.time(|| step(&mut engine, image, dpi, t, b, PAGE_SEG_MODE)) {
+                    Ok(Some(new)) => read_again = Some(new),
+                    Ok(None) => {}
+                    Err(_) => {
                         reusable = false;
-                        None
-                    })
-            }),
-            None => None,
-        };
-        let (so_far_text, so_far_boxes) = match &date_words {
-            Some((t, b)) => (t.as_str(), Some(b.as_str())),
-            None => (text.as_str(), boxes.as_deref()),
-        };
-        let latin_words = match so_far_boxes {
-            Some(b) if reusable => LATIN_WORDS.time(|| {
-                latin_words::reread(&mut engine, image, dpi, so_far_text, b, PAGE_SEG_MODE)
-                    .unwrap_or_else(|_| {
-                        reusable = false;
-                        None
-                    })
-            }),
-            _ => None,
-        };
-        let read_again = latin_words.or(date_words);
+                        break;
+                    }
+                }
+            }
+        }
         engine.clear();
         Ok(Reading {
             text,

@@ -11,8 +11,11 @@ use crate::dictionaries;
 use crate::thai::clean::is_thai_letter;
 use crate::thai::digits::is_digit;
 
+/// (`ณ` itself may come out of OCR as a Latin letter or a symbol, `ประกาศ A วันที่ ๒๕`, where
+/// the วันที่ after it was read, or read again: see the OCR's words before numbers.)
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:ประกาศ|สั่ง|ให้ไว้)\s*ณ\s*วัน").expect("signing pattern is valid")
+    Regex::new(r"^(?:ประกาศ|สั่ง|ให้ไว้)\s*(?:ณ|\s[^\s\p{Thai}]{1,2})\s*วัน")
+        .expect("signing pattern is valid")
 });
 /// The same line with `ณ วันที่` garbled by OCR into a few Latin letters or symbols (`A WN`,
 /// `@ Jun`): the formula word, then no Thai for at most ten characters, then a day number and
@@ -114,12 +117,15 @@ mod tests {
     fn a_signing_line_with_its_formula_garbled_by_ocr() {
         assert!(is_signing_line("ประกาศ ณ วันที่ ๒๕ เมษายน พ.ศ. ๒๕๖๒"));
         assert!(is_signing_line("ประกาศ A WN ๒๕ เมษายน พ.ศ. ๒๕๖๒"));
+        assert!(is_signing_line("ประกาศ A วันที่ ๒๕ เมษายน พ.ศ. ๒๕๖๒"));
+        assert!(is_signing_line("ให้ไว้ @ วันที่ ๑ มีนาคม ๒๕๖๖"));
         assert!(is_signing_line("สั่ง @ Jun 3 มีนาคม 2566"));
         // Not a title, not a sentence about an announcement, not a number of other things.
         assert!(!is_signing_line("ประกาศจังหวัดภูเก็ต"));
         assert!(!is_signing_line("ประกาศ ITA ประจำปี ๒๕๖๖"));
         assert!(!is_signing_line("ประกาศ ฉบับที่ ๒ ลงวันที่ ๑ มีนาคม ๒๕๖๖"));
         assert!(!is_signing_line("ประกาศ A very long Latin phrase 12 มีนาคม"));
+        assert!(!is_signing_line("ประกาศ ITA วันที่ ๑ มีนาคม ๒๕๖๖"));
     }
 
     #[test]

@@ -25,6 +25,7 @@ use boxes::{gap_area, line_band, run_area};
 use candidates::{candidates, Candidate};
 use decide::{digit_given, read_candidate, read_run, weighed};
 use runs::digit_like;
+pub(super) use runs::stands_in_for_a_digit;
 
 mod area;
 mod boxes;

@@ -8,7 +8,7 @@ use crate::thai::digits::is_thai_digit;
 /// letters whose shapes are near (ฒ for ๗, ง for ๖, ว for ๓…), `@` and `©` for ๑, and Arabic
 /// digits from the English model. Such a character is part of a digit run only when it touches a Thai digit
 /// (no space between): Thai words are not written against numbers.
-pub(super) fn stands_in_for_a_digit(c: char) -> bool {
+pub(crate) fn stands_in_for_a_digit(c: char) -> bool {
     matches!(c, 'ๆ' | 'ฒ' | 'ง' | 'ว' | 'ฆ' | 'ญ' | 'ณ' | '@' | '©') || c.is_ascii_digit()
 }
 
