@@ -16,10 +16,10 @@ use std::sync::LazyLock;
 
 use image::GrayImage;
 
-use super::digits::glyph_boxes;
 use super::digits::stands_in_for_a_digit;
+use super::digits::{glyph_boxes, line_band};
 use super::engine::Engine;
-use super::respell::{read_area, splice, word_area, Span};
+use super::respell::{read_area, splice_in_rows, word_area, Respelled, Span};
 use crate::error::Result;
 use crate::thai::digits::is_thai_digit;
 
@@ -55,10 +55,10 @@ static WHITELIST: LazyLock<CString> = LazyLock::new(|| {
     CString::new(chars.into_iter().collect::<String>()).unwrap_or_default()
 });
 
-/// The Latin words of `text` right before a number of Thai digits: one to six ASCII letters,
-/// the next word starting with a Thai digit. (Words with periods are a date's, left to
-/// [`super::date_words`].)
-pub(crate) fn number_words(text: &str) -> Vec<Span> {
+/// The Latin words of `text` right before what may be a number ([`before_a_number`]): two to
+/// six ASCII letters. (Words with periods are a date's, left to [`super::date_words`].) Each
+/// with the range of its line's glyph boxes.
+pub(crate) fn number_words(text: &str) -> Vec<(Span, std::ops::Range<usize>)> {
     let mut out = Vec::new();
     let mut visible = 0usize;
     let mut line_start = 0usize;
@@ -71,16 +71,18 @@ pub(crate) fn number_words(text: &str) -> Vec<Span> {
             visible += token.chars().count();
             at = offset + token.len();
         }
+        let line_boxes = tokens.first().map_or(visible, |t| t.2)..visible;
         for pair in tokens.windows(2) {
             let ((start, word, first_box), (_, next, _)) = (pair[0], pair[1]);
             let latin =
                 (2..=6).contains(&word.len()) && word.chars().all(|c| c.is_ascii_alphabetic());
             if latin && before_a_number(next) {
-                out.push(Span {
+                let span = Span {
                     start,
                     end: start + word.len(),
                     first_box,
-                });
+                };
+                out.push((span, line_boxes.clone()));
             }
         }
         line_start += line.len();
@@ -154,9 +156,9 @@ pub(super) fn reread(
     }
     engine.set_variable(c"tessedit_pageseg_mode", c"7")?;
     engine.set_variable(c"tessedit_char_whitelist", &WHITELIST)?;
-    let mut replaced: Vec<(Span, &'static str)> = Vec::new();
+    let mut replaced: Vec<Respelled<'static>> = Vec::new();
     let mut failed = None;
-    for span in words {
+    for (span, line) in words {
         let Some(area) = span
             .boxes(text, &glyphs)
             .and_then(|own| word_area(own, image.width(), image.height()))
@@ -165,7 +167,8 @@ pub(super) fn reread(
         };
         match read_area(engine, image, dpi, area) {
             Ok((r, confidence)) if confidence >= MIN_CONFIDENCE => {
-                replaced.extend(accept(&r).map(|w| (span, w)))
+                let rows = glyphs.get(line).and_then(line_band);
+                replaced.extend(accept(&r).map(|w| (span, w, rows)))
             }
             Ok(_) => {}
             Err(e) => {
@@ -183,7 +186,12 @@ pub(super) fn reread(
     if replaced.is_empty() {
         return Ok(None);
     }
-    Ok(Some(splice(text, &glyphs, image.height(), &replaced)))
+    Ok(Some(splice_in_rows(
+        text,
+        &glyphs,
+        image.height(),
+        &replaced,
+    )))
 }
 
 #[cfg(test)]
@@ -193,7 +201,7 @@ mod tests {
     fn found(text: &str) -> Vec<&str> {
         number_words(text)
             .into_iter()
-            .map(|s| &text[s.start..s.end])
+            .map(|(s, _)| &text[s.start..s.end])
             .collect()
     }
 
@@ -204,9 +212,12 @@ mod tests {
         let text = "ติดต่อ โทร ๐ ๗๕๗๑ sia ๒๑๖ บ้านเลขที่ ๔๑/๒ KYA G รหัส\nประกาศ ณ Tui ว๑๐ มกราคม\nJAMAL 4๖.๒๑ ของ";
         assert_eq!(found(text), vec!["sia", "KYA", "Tui", "JAMAL"]);
         // Its first box: the characters other than whitespace before it.
+        let (first, line) = number_words(text)[0].clone();
+        assert_eq!(first.first_box, "ติดต่อโทร๐๗๕๗๑".chars().count());
+        // And its line's boxes.
         assert_eq!(
-            number_words(text)[0].first_box,
-            "ติดต่อโทร๐๗๕๗๑".chars().count()
+            line,
+            0.."ติดต่อโทร๐๗๕๗๑sia๒๑๖บ้านเลขที่๔๑/๒KYAGรหัส".chars().count()
         );
         // Not before a Thai word or an Arabic number, a word with a period (a date's), one
         // letter, a long word, a word of Thai letters.

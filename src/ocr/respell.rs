@@ -32,6 +32,10 @@ impl Span {
     }
 }
 
+/// A word replaced: where it was, what it now reads, and the rows its new letters take
+/// (`None`: its old boxes' rows).
+pub(crate) type Respelled<'a> = (Span, &'a str, Option<(u32, u32)>);
+
 /// The page area to read a word again in: its boxes' union, with room for the marks above
 /// and below its letters (Latin boxes leave out where Thai vowels sit) and a little to each
 /// side, inside the page.
@@ -88,10 +92,23 @@ pub(crate) fn splice(
     image_height: u32,
     replaced: &[(Span, &str)],
 ) -> (String, String) {
+    let replaced: Vec<Respelled> = replaced.iter().map(|&(s, w)| (s, w, None)).collect();
+    splice_in_rows(text, boxes, image_height, &replaced)
+}
+
+/// [`splice`], each new word's boxes in the rows given where some are (the rows the line's
+/// Thai letters take: a Latin word's boxes are a capital's height, and Thai letters boxed
+/// so would pull the line's band, which the digit pass reads its digits in, out of true).
+pub(crate) fn splice_in_rows(
+    text: &str,
+    boxes: &[(char, Rect)],
+    image_height: u32,
+    replaced: &[Respelled],
+) -> (String, String) {
     let mut new_text = String::with_capacity(text.len());
     let mut new_boxes: Vec<(char, Rect)> = Vec::with_capacity(boxes.len());
     let (mut last_byte, mut last_box) = (0usize, 0usize);
-    for (word, with) in replaced {
+    for (word, with, rows) in replaced {
         let (Some(own), Some(kept)) =
             (word.boxes(text, boxes), boxes.get(last_box..word.first_box))
         else {
@@ -100,6 +117,7 @@ pub(crate) fn splice(
         let Some(Rect { x0, y0, x1, y1 }) = union(own) else {
             continue;
         };
+        let (y0, y1) = rows.unwrap_or((y0, y1));
         if word.start < last_byte {
             continue;
         }
@@ -207,5 +225,14 @@ mod tests {
         assert_eq!(new[0].1.x0, word[0].1.x0);
         assert!(new.iter().all(|b| b.1.x1 <= word[3].1.x1 && b.1.y0 == 100));
         assert_eq!(parsed[month.first_box + 3].0, 'b');
+        // In the rows given, where some are: the new letters only.
+        let (new_text, box_text) =
+            splice_in_rows(text, &boxes, height, &[(month, "ส.ค.", Some((104, 126)))]);
+        let parsed = glyph_boxes(&box_text, height);
+        assert_eq!(new_text, "วันที่ ๑๐ ส.ค. bb เวลา\nปี Wa. ๒๕๔๗");
+        let new = &parsed[month.first_box..month.first_box + 4];
+        assert!(new.iter().all(|b| (b.1.y0, b.1.y1) == (104, 126)));
+        assert_eq!(parsed[0], boxes[0]);
+        assert_eq!(parsed[month.first_box + 4], boxes[month.first_box + 4]);
     }
 }

@@ -111,7 +111,7 @@ fn median_rows(rects: impl Iterator<Item = Rect>) -> Option<(u32, u32)> {
 
 /// The rows a line's letters take: the median top and bottom of its Thai consonants' boxes
 /// (vowels and tone marks above and below would pull them apart), `None` with fewer than 3.
-pub(super) fn line_band(boxes: &[(char, Rect)]) -> Option<(u32, u32)> {
+pub(in crate::ocr) fn line_band(boxes: &[(char, Rect)]) -> Option<(u32, u32)> {
     let consonants: Vec<Rect> = boxes
         .iter()
         .filter(|(c, _)| ('ก'..='ฮ').contains(c) && !"ปฝฟฬฎฏฐญ".contains(*c))

@@ -20,8 +20,8 @@ use super::digit_classifier::Reading;
 use crate::thai::digits::is_thai_digit;
 
 use area::{read_glyphs, AreaReading, Centres, EarlierReading};
-pub(super) use boxes::{box_line, glyph_boxes, Rect};
-use boxes::{gap_area, line_band, run_area};
+pub(super) use boxes::{box_line, glyph_boxes, line_band, Rect};
+use boxes::{gap_area, run_area};
 use candidates::{candidates, Candidate};
 use decide::{digit_given, read_candidate, read_run, weighed};
 use runs::digit_like;
