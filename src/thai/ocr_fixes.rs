@@ -67,13 +67,16 @@ pub enum Rule {
     /// or ข้อ after a stray quote (`'ข้อ ๑๓`). The parser sees no clause there, and the line
     /// is joined to the one above. Not before a date (`ANU ๑๔ มิ.ย. ๖๘` is วันที่'s).
     KhoMisread,
+    /// A time's unit น. read by the English model as `U.` or `UL` (`เวลา ๑๐.๕๒ U.`): after a
+    /// time of hours and minutes nothing else is written so.
+    TimeUnit,
     /// A line of scattered one- and two-character bits with wide gaps and some Latin letter
     /// or symbol among them (`co      97    a  NU    ๑2`): the Garuda emblem, a stamp or a
     /// signature read as text. Its digits would pass for numbers of the document.
     JunkLine,
 }
 
-pub const ALL_RULES: [Rule; 13] = [
+pub const ALL_RULES: [Rule; 14] = [
     Rule::LostMaiEkOnThi,
     Rule::KnownWords,
     Rule::OrphanMark,
@@ -86,6 +89,7 @@ pub const ALL_RULES: [Rule; 13] = [
     Rule::DayStray,
     Rule::LabelPunctuation,
     Rule::KhoMisread,
+    Rule::TimeUnit,
     Rule::JunkLine,
 ];
 
@@ -104,6 +108,7 @@ impl Rule {
             Rule::DayStray => "stray character between day and month",
             Rule::LabelPunctuation => "clause label's stray punctuation",
             Rule::KhoMisread => "ข้อ read as another word",
+            Rule::TimeUnit => "time's น. read as U.",
             Rule::JunkLine => "junk line (emblem, stamp)",
         }
     }
@@ -124,6 +129,7 @@ pub struct FixReport {
     pub day_strays: usize,
     pub label_punctuation: usize,
     pub kho_misread: usize,
+    pub time_units: usize,
     pub junk_lines: usize,
 }
 
@@ -141,6 +147,7 @@ impl FixReport {
         self.day_strays += o.day_strays;
         self.label_punctuation += o.label_punctuation;
         self.kho_misread += o.kho_misread;
+        self.time_units += o.time_units;
         self.junk_lines += o.junk_lines;
     }
 }
@@ -516,6 +523,15 @@ static KHO_MISREAD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("kho pattern is valid")
 });
 
+/// A time of hours and minutes (Thai or Arabic digits, a period or a colon between), then
+/// `U.`, `UL` or `U` as a word of its own: [`Rule::TimeUnit`].
+static TIME_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)(?P<time>(?:^|[\s(])[0-9๐-๙]{1,2}[.:][0-9๐-๙]{2})[ \t]+(?:U\.|UL|U)(?P<end>[ \t]|$)",
+    )
+    .expect("time unit pattern is valid")
+});
+
 /// Writes ข้อ back for the words of [`Rule::KhoMisread`].
 fn kho_misread(s: &str, count: &mut usize) -> String {
     KHO_MISREAD
@@ -578,6 +594,10 @@ pub fn fix_with(text: &str, rules: &[Rule]) -> (String, FixReport) {
             Rule::DayStray => day_strays(&s, &mut r.day_strays),
             Rule::LabelPunctuation => label_punctuation(&s, &mut r.label_punctuation),
             Rule::KhoMisread => kho_misread(&s, &mut r.kho_misread),
+            Rule::TimeUnit => {
+                r.time_units += TIME_UNIT.find_iter(&s).count();
+                TIME_UNIT.replace_all(&s, "${time} น.${end}").into_owned()
+            }
             Rule::LatinBuddhistEra => {
                 let n = LATIN_BE.find_iter(&s).count();
                 let marked = MARKED_ERA.find_iter(&s).count();
@@ -987,6 +1007,22 @@ mod tests {
         let other = "ANU ๑๔ มิ.ย. ๖๘ เวลา\nSUA ๒ พฤษภาคม ๒๕๖๐\nและ fo ๓ ให้\nfo ๓ abc\n\
                      ISO ๙๐๐๑ ระบบ\nย่อ ๓ ส่วน\nPM 2.5 เกิน\nข้อ ๔ ให้\n2a 5 ให้\n12 ๖ ให้";
         untouched(Rule::KhoMisread, other);
+    }
+
+    #[test]
+    fn a_time_s_unit_read_as_latin_comes_back() {
+        let text = "ลงวันที่ ๒ พ.ค. ๖๒ เวลา ๑๐.๕๒ U. ตามคำสั่ง\nเวลา ๑๓.๔๐ UL\nเวลา 09:30 U ถึง";
+        let (s, r) = fix_with(text, &[Rule::TimeUnit]);
+        assert_eq!(
+            s,
+            "ลงวันที่ ๒ พ.ค. ๖๒ เวลา ๑๐.๕๒ น. ตามคำสั่ง\nเวลา ๑๓.๔๐ น.\nเวลา 09:30 น. ถึง"
+        );
+        assert_eq!(r.time_units, 3);
+        // Not after a number that is no time, nor a word that starts with U, nor U. apart.
+        untouched(
+            Rule::TimeUnit,
+            "ร้อยละ ๑๒.๕ U. ของ\nข้อ ๑.๒ U. ให้\nเวลา ๑๐.๕๒ US ดอลลาร์\nเวลา ๑๐.๕๒ UN.\nปี ๒๕๖๖.๑๒๓ U.",
+        );
     }
 
     #[test]
