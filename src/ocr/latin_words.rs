@@ -5,10 +5,12 @@
 //! Tesseract sometimes keeps the Thai model's reading of one: its digits and symbols for the
 //! Latin letters. Those digits are numbers nowhere on the page, and the digit pass would
 //! read their glyphs as Thai digits. A stretch of a word that mixes Arabic digits with what
-//! no number is written with — brackets, a bar, an underscore, Latin letters — is cropped and read again as one line with only Latin letters, digits (Arabic and Thai)
-//! and a few symbols allowed. The new reading is taken only if it holds no digit at all and
-//! at least as many Latin letters as the stretch had digits, read surely: a real number
-//! (`COVID-19`, `ISO9001`) reads with its digits again and stays as it was.
+//! no number is written with — brackets, a bar, an underscore, Latin letters — is cropped
+//! and read again as one line with only Latin letters, digits (Arabic and Thai) and a few
+//! symbols allowed. The new reading is taken only if it holds no digit at all and at least
+//! as many Latin letters as the stretch had digits, with a mean confidence of 30 or more (a
+//! whitelisted one-line reading scores low: `OT)` 39, `GoBack` 48): a real number
+//! (`COVID-19`, `ISO9001`, a web address's) reads with its digits again and stays as it was.
 //!
 //! Arabic digits among Thai digits are left to the digit pass: they are how Tesseract writes
 //! some Thai digits (`๑2` for a clause's ๑๒, which a reading like this one took for `Qs`), so

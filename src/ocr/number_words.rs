@@ -6,18 +6,22 @@
 //! short Thai words of round letters often score higher as Latin: on the digit pages about
 //! two hundred words before numbers came out so, and with them the words search finds
 //! (`หมู่ที่`, `ต่อ`). As [`super::date_words`] does for a date's abbreviations, a Latin word
-//! right before a number of Thai digits is cut from the page and read again as one line
-//! with only the letters of [`NUMBER_WORDS`] allowed, and the reading is taken only if it is
-//! one of those words whole: a Latin word that is one (`COVID ๑๙`) reads as none of them and
-//! stays.
+//! right before what may be a number as Tesseract wrote it is cut from the page and read
+//! again as one line with only the letters of [`NUMBER_WORDS`] allowed, and the reading is
+//! taken only if it is one of those words whole: a Latin word that is one (`COVID ๑๙`) reads
+//! as none of them and stays. The digit pass then finds the word a number follows where it
+//! looks for one (its `NUMBER_SLOTS`, which end these words).
+//!
+//! The new letters' boxes take the rows of their line's Thai letters: boxed at a Latin
+//! capital's height they pulled the line's band, in which the digit pass looks for digits,
+//! out of true (a phone number read two glyphs past its end).
 
 use std::ffi::{CStr, CString};
 use std::sync::LazyLock;
 
 use image::GrayImage;
 
-use super::digits::stands_in_for_a_digit;
-use super::digits::{glyph_boxes, line_band};
+use super::digits::{glyph_boxes, line_band, stands_in_for_a_digit};
 use super::engine::Engine;
 use super::respell::{read_area, splice_in_rows, word_area, Respelled, Span};
 use crate::error::Result;

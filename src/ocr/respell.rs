@@ -1,5 +1,6 @@
 //! Reading one word of a page again, and putting the new reading into the page's text and
-//! glyph boxes alike: what [`super::date_words`] and [`super::latin_words`] share.
+//! glyph boxes alike: what [`super::date_words`], [`super::number_words`] and
+//! [`super::latin_words`] share.
 //!
 //! The digit pass ([`super::digits`]) that reads the page next needs the text and the boxes
 //! in step (the n-th character other than whitespace has the n-th box), so a word's new

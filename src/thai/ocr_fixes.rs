@@ -62,10 +62,11 @@ pub enum Rule {
     LabelPunctuation,
     /// A line opening with ข้อ read as another word before a clause's number and its text:
     /// a few Latin letters before Thai digits (`fo ๓๘ ให้`, `Ja ๔๗`, `dia ๔๔` — the English
-    /// model's reading — and `2a ๖`, its ข an Arabic 2), a letter drawn like ข (ย ฆ ซ ช บ) with a tone mark and a letter drawn
-    /// like อ (ด), a speck's letter before it at most (`ย้อ ๘`, `ฆ้อ ๔๘`, `ข้ด ๑๓`, `ฆข้อ ๒๒`),
-    /// or ข้อ after a stray quote (`'ข้อ ๑๓`). The parser sees no clause there, and the line
-    /// is joined to the one above. Not before a date (`ANU ๑๔ มิ.ย. ๖๘` is วันที่'s).
+    /// model's reading — and `2a ๖`, its ข an Arabic 2), a letter drawn like ข (ย ฆ ซ ช บ)
+    /// with a tone mark and a letter drawn like อ (ด), a speck's letter before it at most
+    /// (`ย้อ ๘`, `ฆ้อ ๔๘`, `ข้ด ๑๓`, `ฆข้อ ๒๒`), or ข้อ after a stray quote (`'ข้อ ๑๓`). The
+    /// parser sees no clause there, and the line is joined to the one above. Not before a
+    /// date (`ANU ๑๔ มิ.ย. ๖๘` is วันที่'s).
     KhoMisread,
     /// A time's unit น. read by the English model as `U.` or `UL` (`เวลา ๑๐.๕๒ U.`): after a
     /// time of hours and minutes nothing else is written so.
