@@ -18,11 +18,8 @@
 use std::ffi::CString;
 use std::sync::LazyLock;
 
-use image::GrayImage;
-
-use super::digits::glyph_boxes;
 use super::engine::Engine;
-use super::respell::{read_area, splice, word_area, Span};
+use super::respell::{read_again, Page, Span};
 use crate::error::Result;
 use crate::thai::dates::month_of;
 use crate::thai::digits::is_thai_digit;
@@ -207,56 +204,16 @@ pub(crate) fn accept(slot: Slot, reading: &str) -> Option<&'static str> {
         .find(|a| only_periods && !read.is_empty() && letters(a) == read)
 }
 
-/// Reads the date words of a page again (see the module's doc), with the engine that read
-/// the page; its page-segmentation mode is set back to `page_mode` and its whitelist
-/// emptied after. `None` where no word was read as an abbreviation.
-pub(super) fn reread(
-    engine: &mut Engine,
-    image: &GrayImage,
-    dpi: u32,
-    text: &str,
-    boxes: &str,
-    page_mode: &std::ffi::CStr,
-) -> Result<Option<(String, String)>> {
-    let words = date_words(text);
-    if words.is_empty() {
-        return Ok(None);
-    }
-    let glyphs = glyph_boxes(boxes, image.height());
-    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
-    if visible != glyphs.len() {
-        return Ok(None);
-    }
-    engine.set_variable(c"tessedit_pageseg_mode", c"7")?;
-    engine.set_variable(c"tessedit_char_whitelist", &WHITELIST)?;
-    let mut replaced: Vec<(Span, &'static str)> = Vec::new();
-    let mut failed = None;
-    for word in words {
-        let Some(area) = word
-            .span()
-            .boxes(text, &glyphs)
-            .and_then(|own| word_area(own, image.width(), image.height()))
-        else {
-            continue;
-        };
-        match read_area(engine, image, dpi, area) {
-            Ok((r, _)) => replaced.extend(accept(word.slot, &r).map(|a| (word.span(), a))),
-            Err(e) => {
-                failed = Some(e);
-                break;
-            }
-        }
-    }
-    engine.clear();
-    engine.set_variable(c"tessedit_char_whitelist", c"")?;
-    engine.set_variable(c"tessedit_pageseg_mode", page_mode)?;
-    if let Some(e) = failed {
-        return Err(e);
-    }
-    if replaced.is_empty() {
-        return Ok(None);
-    }
-    Ok(Some(splice(text, &glyphs, image.height(), &replaced)))
+/// Reads the date words of a page again (see the module's doc). `None` where no word was
+/// read as an abbreviation.
+pub(super) fn reread(engine: &mut Engine, page: &Page) -> Result<Option<(String, String)>> {
+    let words = date_words(page.text)
+        .into_iter()
+        .map(|w| (w.span(), w.slot))
+        .collect();
+    read_again(engine, page, &WHITELIST, words, |&slot, _, reading, _| {
+        accept(slot, reading).map(|a| (a.to_string(), None))
+    })
 }
 
 #[cfg(test)]

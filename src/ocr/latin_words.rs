@@ -18,11 +18,8 @@
 
 use std::ffi::CStr;
 
-use image::GrayImage;
-
-use super::digits::glyph_boxes;
 use super::engine::Engine;
-use super::respell::{read_area, splice, word_area, Span};
+use super::respell::{read_again, Page, Span};
 use crate::error::Result;
 use crate::thai::digits::is_thai_digit;
 
@@ -92,62 +89,26 @@ pub(crate) fn accept(reading: &str, confidence: f32, digits: usize) -> Option<St
     (no_digit && letters >= digits.max(1) && confidence >= MIN_CONFIDENCE).then_some(reading)
 }
 
-/// Reads a page's suspect stretches again (see the module's doc), with the engine that read
-/// the page; its page-segmentation mode is set back to `page_mode` and its whitelist emptied
-/// after. `None` where no new reading was taken.
-pub(super) fn reread(
-    engine: &mut Engine,
-    image: &GrayImage,
-    dpi: u32,
-    text: &str,
-    boxes: &str,
-    page_mode: &CStr,
-) -> Result<Option<(String, String)>> {
-    let stretches = suspects(text);
-    if stretches.is_empty() {
-        return Ok(None);
-    }
-    let glyphs = glyph_boxes(boxes, image.height());
-    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
-    if visible != glyphs.len() {
-        return Ok(None);
-    }
-    engine.set_variable(c"tessedit_pageseg_mode", c"7")?;
-    engine.set_variable(c"tessedit_char_whitelist", WHITELIST)?;
-    let mut replaced: Vec<(Span, String)> = Vec::new();
-    let mut failed = None;
-    for span in stretches {
-        let Some(area) = span
-            .boxes(text, &glyphs)
-            .and_then(|own| word_area(own, image.width(), image.height()))
-        else {
-            continue;
-        };
-        let digits = text[span.start..span.end]
-            .chars()
-            .filter(|c| c.is_ascii_digit() || is_thai_digit(*c))
-            .count();
-        match read_area(engine, image, dpi, area) {
-            Ok((r, confidence)) => {
-                replaced.extend(accept(&r, confidence, digits).map(|a| (span, a)))
-            }
-            Err(e) => {
-                failed = Some(e);
-                break;
-            }
-        }
-    }
-    engine.clear();
-    engine.set_variable(c"tessedit_char_whitelist", c"")?;
-    engine.set_variable(c"tessedit_pageseg_mode", page_mode)?;
-    if let Some(e) = failed {
-        return Err(e);
-    }
-    if replaced.is_empty() {
-        return Ok(None);
-    }
-    let replaced: Vec<(Span, &str)> = replaced.iter().map(|(s, r)| (*s, r.as_str())).collect();
-    Ok(Some(splice(text, &glyphs, image.height(), &replaced)))
+/// Reads a page's suspect stretches again (see the module's doc). `None` where no new
+/// reading was taken.
+pub(super) fn reread(engine: &mut Engine, page: &Page) -> Result<Option<(String, String)>> {
+    let stretches = suspects(page.text)
+        .into_iter()
+        .map(|span| {
+            let digits = page.text[span.start..span.end]
+                .chars()
+                .filter(|c| c.is_ascii_digit() || is_thai_digit(*c))
+                .count();
+            (span, digits)
+        })
+        .collect();
+    read_again(
+        engine,
+        page,
+        WHITELIST,
+        stretches,
+        |&digits, _, reading, confidence| accept(reading, confidence, digits).map(|a| (a, None)),
+    )
 }
 
 #[cfg(test)]

@@ -215,17 +215,9 @@ pub fn recognize(page: &PageImage, words: bool) -> Result<Recognized> {
     })
 }
 
-/// A kind of word read again on a page: the engine, the page image and its dpi, the text and
-/// its glyph boxes so far, the page's segmentation mode to set back; the new text and boxes
-/// where any word was read again.
-type Reread = fn(
-    &mut Engine,
-    &GrayImage,
-    u32,
-    &str,
-    &str,
-    &std::ffi::CStr,
-) -> Result<Option<(String, String)>>;
+/// A kind of word read again on a page ([`respell`]): the engine that read the page, the
+/// page as read so far; the new text and boxes where any word was read again.
+type Reread = fn(&mut Engine, &respell::Page) -> Result<Option<(String, String)>>;
 
 /// One Tesseract reading of a page, with its glyph boxes when it holds Thai digits.
 struct Reading {
@@ -273,12 +265,19 @@ fn read(image: &GrayImage, dpi: u32, words: bool) -> Result<Reading> {
                 (&LATIN_WORDS, latin_words::reread),
             ];
             for (counter, step) in steps {
-                let (t, b) = read_again
+                let (text, boxes) = read_again
                     .as_ref()
                     .map_or((text.as_str(), boxes.as_str()), |(t, b)| {
                         (t.as_str(), b.as_str())
                     });
-                match counter.time(|| step(&mut engine, image, dpi, t, b, PAGE_SEG_MODE)) {
+                let page = respell::Page {
+                    image,
+                    dpi,
+                    text,
+                    boxes,
+                    mode: PAGE_SEG_MODE,
+                };
+                match counter.time(|| step(&mut engine, &page)) {
                     Ok(Some(new)) => read_again = Some(new),
                     Ok(None) => {}
                     Err(_) => {

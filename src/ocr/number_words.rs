@@ -16,14 +16,12 @@
 //! capital's height they pulled the line's band, in which the digit pass looks for digits,
 //! out of true (a phone number read two glyphs past its end).
 
-use std::ffi::{CStr, CString};
+use std::ffi::CString;
 use std::sync::LazyLock;
 
-use image::GrayImage;
-
-use super::digits::{glyph_boxes, line_band, stands_in_for_a_digit};
+use super::digits::{line_band, stands_in_for_a_digit};
 use super::engine::Engine;
-use super::respell::{read_area, splice_in_rows, word_area, Respelled, Span};
+use super::respell::{read_again, Page, Span};
 use crate::error::Result;
 use crate::thai::digits::is_thai_digit;
 
@@ -138,64 +136,21 @@ pub(crate) fn accept(reading: &str) -> Option<&'static str> {
     })
 }
 
-/// Reads the number words of a page again (see the module's doc), with the engine that read
-/// the page; its page-segmentation mode is set back to `page_mode` and its whitelist emptied
-/// after. `None` where no word was read as one.
-pub(super) fn reread(
-    engine: &mut Engine,
-    image: &GrayImage,
-    dpi: u32,
-    text: &str,
-    boxes: &str,
-    page_mode: &CStr,
-) -> Result<Option<(String, String)>> {
-    let words = number_words(text);
-    if words.is_empty() {
-        return Ok(None);
-    }
-    let glyphs = glyph_boxes(boxes, image.height());
-    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
-    if visible != glyphs.len() {
-        return Ok(None);
-    }
-    engine.set_variable(c"tessedit_pageseg_mode", c"7")?;
-    engine.set_variable(c"tessedit_char_whitelist", &WHITELIST)?;
-    let mut replaced: Vec<Respelled<'static>> = Vec::new();
-    let mut failed = None;
-    for (span, line) in words {
-        let Some(area) = span
-            .boxes(text, &glyphs)
-            .and_then(|own| word_area(own, image.width(), image.height()))
-        else {
-            continue;
-        };
-        match read_area(engine, image, dpi, area) {
-            Ok((r, confidence)) if confidence >= MIN_CONFIDENCE => {
-                let rows = glyphs.get(line).and_then(line_band);
-                replaced.extend(accept(&r).map(|w| (span, w, rows)))
-            }
-            Ok(_) => {}
-            Err(e) => {
-                failed = Some(e);
-                break;
-            }
-        }
-    }
-    engine.clear();
-    engine.set_variable(c"tessedit_char_whitelist", c"")?;
-    engine.set_variable(c"tessedit_pageseg_mode", page_mode)?;
-    if let Some(e) = failed {
-        return Err(e);
-    }
-    if replaced.is_empty() {
-        return Ok(None);
-    }
-    Ok(Some(splice_in_rows(
-        text,
-        &glyphs,
-        image.height(),
-        &replaced,
-    )))
+/// Reads the number words of a page again (see the module's doc). `None` where no word was
+/// read as one.
+pub(super) fn reread(engine: &mut Engine, page: &Page) -> Result<Option<(String, String)>> {
+    read_again(
+        engine,
+        page,
+        &WHITELIST,
+        number_words(page.text),
+        |line, glyphs, reading, confidence| {
+            let rows = glyphs.get(line.clone()).and_then(line_band);
+            accept(reading)
+                .filter(|_| confidence >= MIN_CONFIDENCE)
+                .map(|w| (w.to_string(), rows))
+        },
+    )
 }
 
 #[cfg(test)]

@@ -6,11 +6,86 @@
 //! in step (the n-th character other than whitespace has the n-th box), so a word's new
 //! characters get boxes too: equal slices of the old word's.
 
+use std::ffi::CStr;
+
 use image::GrayImage;
 
-use super::digits::Rect;
+use super::digits::{glyph_boxes, Rect};
 use super::engine::Engine;
 use crate::error::Result;
+
+/// A page as the words read again see it: its image and dpi, its text and Tesseract's glyph
+/// boxes (box-file form) so far, and the page-segmentation mode to set back after.
+pub(crate) struct Page<'a> {
+    pub(crate) image: &'a GrayImage,
+    pub(crate) dpi: u32,
+    pub(crate) text: &'a str,
+    pub(crate) boxes: &'a str,
+    pub(crate) mode: &'a CStr,
+}
+
+/// What a word's new reading is taken as: the text it now reads, and the rows its letters
+/// take (`None`: its old boxes' rows).
+pub(crate) type Taken = (String, Option<(u32, u32)>);
+
+/// Reads `words` of a page again, each cut from the page and read as one line with only
+/// `whitelist`'s characters allowed, by the engine that read the page (its segmentation mode
+/// set back and its whitelist emptied after); `take` says, from a word's new reading and its
+/// confidence (and the page's glyph boxes), what the word now reads, if anything. The new
+/// text and boxes; `None` where no word was taken, or where the text and boxes were out of
+/// step.
+pub(crate) fn read_again<W>(
+    engine: &mut Engine,
+    page: &Page,
+    whitelist: &CStr,
+    words: Vec<(Span, W)>,
+    mut take: impl FnMut(&W, &[(char, Rect)], &str, f32) -> Option<Taken>,
+) -> Result<Option<(String, String)>> {
+    if words.is_empty() {
+        return Ok(None);
+    }
+    let (width, height) = page.image.dimensions();
+    let glyphs = glyph_boxes(page.boxes, height);
+    let visible = page.text.chars().filter(|c| !c.is_whitespace()).count();
+    if visible != glyphs.len() {
+        return Ok(None);
+    }
+    engine.set_variable(c"tessedit_pageseg_mode", c"7")?;
+    engine.set_variable(c"tessedit_char_whitelist", whitelist)?;
+    let mut taken: Vec<(Span, Taken)> = Vec::new();
+    let mut failed = None;
+    for (span, word) in &words {
+        let Some(area) = span
+            .boxes(page.text, &glyphs)
+            .and_then(|own| word_area(own, width, height))
+        else {
+            continue;
+        };
+        match read_area(engine, page.image, page.dpi, area) {
+            Ok((reading, confidence)) => {
+                taken.extend(take(word, &glyphs, &reading, confidence).map(|t| (*span, t)))
+            }
+            Err(e) => {
+                failed = Some(e);
+                break;
+            }
+        }
+    }
+    engine.clear();
+    engine.set_variable(c"tessedit_char_whitelist", c"")?;
+    engine.set_variable(c"tessedit_pageseg_mode", page.mode)?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    if taken.is_empty() {
+        return Ok(None);
+    }
+    let replaced: Vec<Respelled> = taken
+        .iter()
+        .map(|(span, (with, rows))| (*span, with.as_str(), *rows))
+        .collect();
+    Ok(Some(splice(page.text, &glyphs, height, &replaced)))
+}
 
 /// A word of a page's text: its byte range, and the index of its first glyph box (the
 /// characters other than whitespace before it).
@@ -40,7 +115,7 @@ pub(crate) type Respelled<'a> = (Span, &'a str, Option<(u32, u32)>);
 /// The page area to read a word again in: its boxes' union, with room for the marks above
 /// and below its letters (Latin boxes leave out where Thai vowels sit) and a little to each
 /// side, inside the page.
-pub(crate) fn word_area(boxes: &[(char, Rect)], width: u32, height: u32) -> Option<Rect> {
+fn word_area(boxes: &[(char, Rect)], width: u32, height: u32) -> Option<Rect> {
     let Rect { x0, y0, x1, y1 } = union(boxes)?;
     let h = y1.saturating_sub(y0).max(1);
     let area = Rect {
@@ -64,7 +139,7 @@ fn union(boxes: &[(char, Rect)]) -> Option<Rect> {
 
 /// Tesseract's reading of one area of the page, read as a single line with the engine's
 /// current settings, and its mean confidence (0–100).
-pub(crate) fn read_area(
+fn read_area(
     engine: &mut Engine,
     image: &GrayImage,
     dpi: u32,
@@ -86,21 +161,10 @@ pub(crate) fn read_area(
 
 /// The text with some words replaced (in order, not overlapping), and glyph boxes to match
 /// (in Tesseract's box-file form): each new character gets an equal slice of its word's
-/// boxes' union.
+/// boxes' union — in the rows given, where some are (the rows the line's Thai letters take:
+/// a Latin word's boxes are a capital's height, and Thai letters boxed so would pull the
+/// line's band, which the digit pass reads its digits in, out of true).
 pub(crate) fn splice(
-    text: &str,
-    boxes: &[(char, Rect)],
-    image_height: u32,
-    replaced: &[(Span, &str)],
-) -> (String, String) {
-    let replaced: Vec<Respelled> = replaced.iter().map(|&(s, w)| (s, w, None)).collect();
-    splice_in_rows(text, boxes, image_height, &replaced)
-}
-
-/// [`splice`], each new word's boxes in the rows given where some are (the rows the line's
-/// Thai letters take: a Latin word's boxes are a capital's height, and Thai letters boxed
-/// so would pull the line's band, which the digit pass reads its digits in, out of true).
-pub(crate) fn splice_in_rows(
     text: &str,
     boxes: &[(char, Rect)],
     image_height: u32,
@@ -163,7 +227,6 @@ pub(crate) fn splice_in_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ocr::digits::glyph_boxes;
 
     /// A box for each character of `text` other than whitespace, 20 pixels apart.
     fn boxes_of(text: &str) -> Vec<(char, Rect)> {
@@ -211,7 +274,7 @@ mod tests {
         let boxes = boxes_of(text);
         let (month, era) = (span_of(text, 2), span_of(text, 6));
         // A shorter word and one as long.
-        let replaced = [(month, "ส.ค"), (era, "พ.ศ.")];
+        let replaced = [(month, "ส.ค", None), (era, "พ.ศ.", None)];
         let (new_text, box_text) = splice(text, &boxes, height, &replaced);
         assert_eq!(new_text, "วันที่ ๑๐ ส.ค bb เวลา\nปี พ.ศ. ๒๕๔๗");
         let parsed = glyph_boxes(&box_text, height);
@@ -228,7 +291,7 @@ mod tests {
         assert_eq!(parsed[month.first_box + 3].0, 'b');
         // In the rows given, where some are: the new letters only.
         let (new_text, box_text) =
-            splice_in_rows(text, &boxes, height, &[(month, "ส.ค.", Some((104, 126)))]);
+            splice(text, &boxes, height, &[(month, "ส.ค.", Some((104, 126)))]);
         let parsed = glyph_boxes(&box_text, height);
         assert_eq!(new_text, "วันที่ ๑๐ ส.ค. bb เวลา\nปี Wa. ๒๕๔๗");
         let new = &parsed[month.first_box..month.first_box + 4];
