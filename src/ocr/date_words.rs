@@ -19,7 +19,7 @@ use std::ffi::CString;
 use std::sync::LazyLock;
 
 use super::engine::Engine;
-use super::respell::{read_again, Page, Span};
+use super::respell::{read_again, words_by_line, Page, Span};
 use crate::error::Result;
 use crate::thai::dates::month_of;
 use crate::thai::digits::is_thai_digit;
@@ -130,20 +130,7 @@ fn digit(c: char) -> bool {
 /// digit or of up to three Latin characters a short year.
 pub(crate) fn date_words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
-    let mut visible = 0usize;
-    let mut line_start = 0usize;
-    for line in text.split_inclusive('\n') {
-        let tokens: Vec<(usize, &str, usize)> = {
-            let mut v = Vec::new();
-            let mut at = 0usize;
-            for token in line.split_whitespace() {
-                let offset = line[at..].find(token).map_or(at, |k| at + k);
-                v.push((line_start + offset, token, visible));
-                visible += token.chars().count();
-                at = offset + token.len();
-            }
-            v
-        };
+    for (tokens, _) in words_by_line(text) {
         for (i, &(start, token, first_box)) in tokens.iter().enumerate() {
             if !misread_abbreviation(token) {
                 continue;
@@ -182,7 +169,6 @@ pub(crate) fn date_words(text: &str) -> Vec<Word> {
                 slot,
             });
         }
-        line_start += line.len();
     }
     out
 }

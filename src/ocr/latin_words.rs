@@ -95,9 +95,10 @@ pub(super) fn reread(engine: &mut Engine, page: &Page) -> Result<Option<(String,
     let stretches = suspects(page.text)
         .into_iter()
         .map(|span| {
+            // (A stretch is ASCII: its digits are Arabic.)
             let digits = page.text[span.start..span.end]
                 .chars()
-                .filter(|c| c.is_ascii_digit() || is_thai_digit(*c))
+                .filter(char::is_ascii_digit)
                 .count();
             (span, digits)
         })

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use super::digits::{line_band, stands_in_for_a_digit};
 use super::engine::Engine;
-use super::respell::{read_again, Page, Span};
+use super::respell::{read_again, words_by_line, Page, Span};
 use crate::error::Result;
 use crate::thai::digits::is_thai_digit;
 
@@ -62,18 +62,8 @@ static WHITELIST: LazyLock<CString> = LazyLock::new(|| {
 /// with the range of its line's glyph boxes.
 pub(crate) fn number_words(text: &str) -> Vec<(Span, std::ops::Range<usize>)> {
     let mut out = Vec::new();
-    let mut visible = 0usize;
-    let mut line_start = 0usize;
-    for line in text.split_inclusive('\n') {
-        let mut tokens: Vec<(usize, &str, usize)> = Vec::new();
-        let mut at = 0usize;
-        for token in line.split_whitespace() {
-            let offset = line[at..].find(token).map_or(at, |k| at + k);
-            tokens.push((line_start + offset, token, visible));
-            visible += token.chars().count();
-            at = offset + token.len();
-        }
-        let line_boxes = tokens.first().map_or(visible, |t| t.2)..visible;
+    for (tokens, line_end) in words_by_line(text) {
+        let line_boxes = tokens.first().map_or(line_end, |t| t.2)..line_end;
         for pair in tokens.windows(2) {
             let ((start, word, first_box), (_, next, _)) = (pair[0], pair[1]);
             let latin =
@@ -87,7 +77,6 @@ pub(crate) fn number_words(text: &str) -> Vec<(Span, std::ops::Range<usize>)> {
                 out.push((span, line_boxes.clone()));
             }
         }
-        line_start += line.len();
     }
     out
 }

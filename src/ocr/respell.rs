@@ -108,6 +108,31 @@ impl Span {
     }
 }
 
+/// A word of a page's text: its byte offset, the word, and the index of its first glyph box.
+pub(crate) type Word<'a> = (usize, &'a str, usize);
+
+/// The words of `text`, line by line: each word's byte offset, the word, and the index of its
+/// first glyph box (the characters other than whitespace before it); with each line, the
+/// index one past its last box.
+pub(crate) fn words_by_line(text: &str) -> Vec<(Vec<Word<'_>>, usize)> {
+    let mut out = Vec::new();
+    let mut visible = 0usize;
+    let mut line_start = 0usize;
+    for line in text.split_inclusive('\n') {
+        let mut words = Vec::new();
+        let mut at = 0usize;
+        for word in line.split_whitespace() {
+            let offset = line[at..].find(word).map_or(at, |k| at + k);
+            words.push((line_start + offset, word, visible));
+            visible += word.chars().count();
+            at = offset + word.len();
+        }
+        out.push((words, visible));
+        line_start += line.len();
+    }
+    out
+}
+
 /// A word replaced: where it was, what it now reads, and the rows its new letters take
 /// (`None`: its old boxes' rows).
 pub(crate) type Respelled<'a> = (Span, &'a str, Option<(u32, u32)>);
