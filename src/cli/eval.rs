@@ -394,17 +394,18 @@ fn digit_report(
     }
     // The pass's cost: its own time, the glyph boxes it asks Tesseract for and the words
     // Tesseract reads again for the digits' sake (dates' Latin words, Latin words read as
-    // digits), against the rest of Tesseract's time (what reading the page costs without the
+    // digits, Thai words with an Arabic digit among their letters), against the rest of Tesseract's time (what reading the page costs without the
     // pass). The words before numbers read again are a repair of the text, not of its digits:
     // their time is told apart, against the same base.
     let pass_s = prakat::ocr::digit_pass_seconds();
     let boxes_s = prakat::ocr::glyph_box_seconds();
     let dates_s = prakat::ocr::date_word_seconds();
     let latin_s = prakat::ocr::latin_word_seconds();
+    let stray_s = prakat::ocr::stray_digit_seconds();
     let numbers_s = prakat::ocr::number_word_seconds();
     let tess_s = prakat::ocr::tesseract_seconds();
-    let base_s = (tess_s - boxes_s - dates_s - latin_s - numbers_s).max(1e-9);
-    let cost = (pass_s + boxes_s + dates_s + latin_s) / base_s;
+    let base_s = (tess_s - boxes_s - dates_s - latin_s - stray_s - numbers_s).max(1e-9);
+    let cost = (pass_s + boxes_s + dates_s + latin_s + stray_s) / base_s;
     let number_cost = numbers_s / base_s;
     if json {
         writeln!(
@@ -423,6 +424,7 @@ fn digit_report(
                 "tesseract_label_accuracy": theirs.label_accuracy(),
                 "digit_pass_seconds": pass_s, "glyph_box_seconds": boxes_s,
                 "date_word_seconds": dates_s, "latin_word_seconds": latin_s,
+                "stray_digit_seconds": stray_s,
                 "number_word_seconds": numbers_s, "number_word_share": number_cost,
                 "share_of_tesseract_time": cost}})
         )?;
@@ -439,7 +441,7 @@ fn digit_report(
         )?;
         writeln!(
             out,
-            "digit pass: {pass_s:.2} s + {boxes_s:.2} s for Tesseract's glyph boxes + {dates_s:.2} s reading dates' Latin words again + {latin_s:.2} s Latin words read as digits = {:.1}% of Tesseract's time without them; words before numbers read again: {numbers_s:.2} s, {:.1}% more; deskew: {:.2} s, {:.1}%",
+            "digit pass: {pass_s:.2} s + {boxes_s:.2} s for Tesseract's glyph boxes + {dates_s:.2} s reading dates' Latin words again + {latin_s:.2} s Latin words read as digits + {stray_s:.2} s Thai words with an Arabic digit = {:.1}% of Tesseract's time without them; words before numbers read again: {numbers_s:.2} s, {:.1}% more; deskew: {:.2} s, {:.1}%",
             cost * 100.0,
             number_cost * 100.0,
             prakat::ocr::deskew_seconds(),

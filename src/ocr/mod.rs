@@ -17,6 +17,7 @@ mod number_words;
 pub mod orientation;
 pub mod preprocess;
 mod respell;
+mod stray_digits;
 
 use std::borrow::Cow;
 use std::sync::{LazyLock, Mutex};
@@ -65,6 +66,9 @@ static DATE_WORDS: Counter = Counter::new();
 /// Time reading Latin words read as digits again ([`latin_words`]; part of [`TESSERACT`]'s
 /// time).
 static LATIN_WORDS: Counter = Counter::new();
+/// Time reading Thai words with an Arabic digit among their letters again
+/// ([`stray_digits`]; part of [`TESSERACT`]'s time).
+static STRAY_DIGITS: Counter = Counter::new();
 /// Time reading Thai words before numbers read as Latin again ([`number_words`]; part of
 /// [`TESSERACT`]'s time).
 static NUMBER_WORDS: Counter = Counter::new();
@@ -90,6 +94,12 @@ pub fn number_word_seconds() -> f64 {
 /// Seconds spent reading Latin words read as digits again, summed over threads.
 pub fn latin_word_seconds() -> f64 {
     LATIN_WORDS.seconds()
+}
+
+/// Seconds spent reading Thai words with an Arabic digit among their letters again, summed
+/// over threads.
+pub fn stray_digit_seconds() -> f64 {
+    STRAY_DIGITS.seconds()
 }
 
 /// Seconds spent deskewing pages so far, summed over threads.
@@ -197,7 +207,8 @@ pub fn recognize(page: &PageImage, words: bool) -> Result<Recognized> {
     let text = match boxes {
         Some(boxes) => {
             let read_image = turned_image.as_ref().unwrap_or(&image);
-            let pass = DIGIT_PASS.time(|| digits::reread(read_image, &text, &boxes));
+            // (Boxes are asked for where Tesseract read Thai digits.)
+            let pass = DIGIT_PASS.time(|| digits::reread(read_image, &text, &boxes, true));
             if let Some(why) = pass.skipped {
                 notes.push(format!("Thai digits left as Tesseract read them: {why}"));
             }
@@ -231,7 +242,8 @@ struct Reading {
     boxes: Option<String>,
     /// The text and glyph boxes with words read again — a date's Latin words
     /// ([`date_words`]), Thai words before numbers read as Latin ([`number_words`]), Latin
-    /// words read as digits ([`latin_words`]) — where any were.
+    /// words read as digits ([`latin_words`]), Thai words with an Arabic digit among their
+    /// letters ([`stray_digits`]) — where any were.
     read_again: Option<(String, String)>,
 }
 
@@ -250,7 +262,8 @@ fn read(image: &GrayImage, dpi: u32, words: bool) -> Result<Reading> {
         let words = if words { engine.words() } else { Vec::new() };
         let lines = engine.line_boxes();
         let boxes = if text.chars().any(|c| ('๐'..='๙').contains(&c)) {
-            Some(GLYPH_BOXES.time(|| engine.glyph_boxes())?)
+            let boxes = GLYPH_BOXES.time(|| engine.glyph_boxes())?;
+            Some(digits::fitted_to(&text, &boxes).unwrap_or(boxes))
         } else {
             None
         };
@@ -259,10 +272,11 @@ fn read(image: &GrayImage, dpi: u32, words: bool) -> Result<Reading> {
         // settings it may have left changed, is not reused.)
         let mut read_again: Option<(String, String)> = None;
         if let Some(boxes) = &boxes {
-            let steps: [(&Counter, Reread); 3] = [
+            let steps: [(&Counter, Reread); 4] = [
                 (&DATE_WORDS, date_words::reread),
                 (&NUMBER_WORDS, number_words::reread),
                 (&LATIN_WORDS, latin_words::reread),
+                (&STRAY_DIGITS, stray_digits::reread),
             ];
             for (counter, step) in steps {
                 let (text, boxes) = read_again

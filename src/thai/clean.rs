@@ -84,8 +84,11 @@ fn is_odd_space(c: char) -> bool {
     )
 }
 
+/// A bookmark closed on its line, or — OCR'd, its bracket and underscore lost
+/// (`[bookmark: GoBackแห่งรัฐ`) — its opening and the Latin name after it; and a superscript.
 static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[bookmark: [^\]]*\]|\^\{([^{}]*)\}").expect("markup pattern is valid")
+    Regex::new(r"\[bookmark: [^\]\n]*\]|\[bookmark: ?[A-Za-z0-9_]*|\^\{([^{}]*)\}")
+        .expect("markup pattern is valid")
 });
 
 /// Cleans one text (a page or a whole file) and reports what changed. Line structure is
@@ -311,6 +314,10 @@ mod tests {
         let (s, r) = clean("แนวนโยบาย\n[bookmark: _GoBack]แห่งรัฐ ให้เป็น ^{ปัจจุบันทันที}");
         assert_eq!(s, "แนวนโยบาย\nแห่งรัฐ ให้เป็น ปัจจุบันทันที");
         assert_eq!(r.markup_removed, 2);
+        // OCR'd, with its bracket lost: the name goes, the Thai text after it stays.
+        let (s, r) = clean("[bookmark: GoBackแห่งรัฐ มาตรา 65\nรัฐพึง [ข้อ]");
+        assert_eq!(s, "แห่งรัฐ มาตรา 65\nรัฐพึง [ข้อ]");
+        assert_eq!(r.markup_removed, 1);
     }
 
     #[test]

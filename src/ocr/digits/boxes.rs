@@ -123,6 +123,49 @@ pub(in crate::ocr) fn line_band(boxes: &[(char, Rect)]) -> Option<(u32, u32)> {
     median_rows(consonants.into_iter())
 }
 
+/// At most this many glyph boxes more than the text has characters are let go (see
+/// [`fitted_to`]).
+const MOST_BOXES_LET_GO: usize = 3;
+
+/// Tesseract's glyph boxes fitted to its text, where they hold a few glyphs more than the
+/// text does (box-file lines, one character each); `None` where there is nothing to fit, or
+/// no fit. Tesseract's text can leave out a glyph its boxes keep (a `~` read over a Latin
+/// word: `wn~oate` in the boxes, `wn  oate` in the text), and a page whose text and boxes
+/// are out of step by one glyph had its every digit left as Tesseract read it (Mali
+/// ExtraLight Italic low-res, 85 of 194 digits wrong). Each character of the text takes the
+/// first box of its character from where the one before it took its; the boxes passed over
+/// are let go — only up to [`MOST_BOXES_LET_GO`], and only if every character finds its box.
+pub(in crate::ocr) fn fitted_to(text: &str, boxes: &str) -> Option<String> {
+    let glyphs: Vec<(char, [u32; 4])> = boxes
+        .lines()
+        .filter_map(box_line)
+        .flat_map(|(glyph, rect)| {
+            glyph
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(move |c| (c, rect))
+        })
+        .collect();
+    let wanted: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let surplus = glyphs.len().checked_sub(wanted.len())?;
+    if surplus == 0 || surplus > MOST_BOXES_LET_GO {
+        return None;
+    }
+    let mut out = String::with_capacity(boxes.len());
+    let (mut next, mut let_go) = (0usize, 0usize);
+    for c in wanted {
+        let at = next + glyphs.get(next..)?.iter().position(|g| g.0 == c)?;
+        let_go += at - next;
+        if let_go > surplus {
+            return None;
+        }
+        let [left, bottom, right, top] = glyphs[at].1;
+        out.push_str(&format!("{c} {left} {bottom} {right} {top} 0\n"));
+        next = at + 1;
+    }
+    Some(out)
+}
+
 /// One box-file line (`glyph left bottom right top page`, y counted from the image's bottom):
 /// its glyph (which may itself be several characters) and the four numbers — left, bottom,
 /// right, top; `None` where the five numbers that close the line do not parse.

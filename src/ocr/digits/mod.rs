@@ -20,7 +20,7 @@ use super::digit_classifier::Reading;
 use crate::thai::digits::is_thai_digit;
 
 use area::{read_glyphs, AreaReading, Centres, EarlierReading};
-pub(super) use boxes::{box_line, glyph_boxes, line_band, Rect};
+pub(super) use boxes::{box_line, fitted_to, glyph_boxes, line_band, Rect};
 use boxes::{gap_area, run_area};
 use candidates::{candidates, Candidate};
 use decide::{digit_given, read_candidate, read_run, weighed};
@@ -56,13 +56,17 @@ fn vouch(glyphs: &mut [Reading], shapes: &digit_agreement::Shapes, token: bool) 
     }
 }
 
-/// Re-reads the Thai digits of one page's text.
-pub fn reread(image: &GrayImage, text: &str, boxes: &str) -> DigitPass {
+/// Re-reads the Thai digits of one page's text: where the text holds some, or where
+/// `thai_page` — Tesseract's first reading held some, which words read again since may have
+/// taken (a web copy's `_GoBack]` read `6๐8ล6`, that page's only Thai digits). Whether a
+/// page goes through the pass is that reading's to say: the page's other glyphs read as
+/// digits (a speck read `1`) are still the pass's to read.
+pub fn reread(image: &GrayImage, text: &str, boxes: &str, thai_page: bool) -> DigitPass {
     let left_alone = |skipped: Option<String>| DigitPass {
         text: text.to_string(),
         skipped,
     };
-    if !text.chars().any(is_thai_digit) {
+    if !thai_page && !text.chars().any(is_thai_digit) {
         return left_alone(None);
     }
     // The text's characters other than whitespace are the boxes' characters, in the same

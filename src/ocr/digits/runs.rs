@@ -23,21 +23,26 @@ pub(super) fn digit_like(line: &[char]) -> Vec<bool> {
             flags[i] = true;
         }
     }
-    // Stand-ins spread from Thai digits both ways, so that ฒ๕ and ๕ฒ๐ are both runs.
+    // Stand-ins spread from Thai digits both ways, so that ฒ๕ and ๕ฒ๐ are both runs. So do
+    // the guillemets and cent sign the English model writes for a bold digit, but only
+    // across a period or comma (`๔๖.«` for ๔๖.๙, `»,๖๙๑` for ๖,๖๙๑): against a digit they
+    // stand beside one Tesseract wrote for the same glyph (see below).
     loop {
         let mut changed = false;
         for i in 0..line.len() {
-            if flags[i] || !stands_in_for_a_digit(line[i]) {
+            let symbol = "«»¢".contains(line[i]);
+            if flags[i] || !(stands_in_for_a_digit(line[i]) || symbol) {
                 continue;
             }
             // Touching a Thai digit, or across the period of a clause number (`๑.๒.ฆ`,
             // `@.๒.๑`) or the comma of a thousand (`ฒ,๙๙๒`).
             let flag = |j: Option<usize>| j.and_then(|j| flags.get(j)).copied().unwrap_or(false);
             let char_at = |j: Option<usize>| j.and_then(|j| line.get(j)).copied();
-            let touches = flag(i.checked_sub(1))
-                || flag(Some(i + 1))
-                || (matches!(char_at(i.checked_sub(1)), Some('.' | ',')) && flag(i.checked_sub(2)))
+            let across = (matches!(char_at(i.checked_sub(1)), Some('.' | ','))
+                && flag(i.checked_sub(2)))
                 || (matches!(char_at(Some(i + 1)), Some('.' | ',')) && flag(Some(i + 2)));
+            let against = flag(i.checked_sub(1)) || flag(Some(i + 1));
+            let touches = across || (against && !symbol);
             if touches {
                 flags[i] = true;
                 changed = true;

@@ -40,6 +40,10 @@ fn stand_ins_count_only_against_a_thai_digit() {
     // a number's edge.
     assert_eq!(flags("๑«๕"), "111");
     assert_eq!(flags("«๓๐๓"), "0111");
+    // Across a number's period or comma it is part of it.
+    assert_eq!(flags("๔๖.«"), "1101");
+    assert_eq!(flags("»,๖๙๑"), "10111");
+    assert_eq!(flags("ราคา «,"), "0000000");
     // Across the period of a clause number.
     assert_eq!(flags("๑.๒.ฆ"), "10101");
     assert_eq!(flags("@.๒.๑"), "10101");
@@ -1367,9 +1371,35 @@ proptest::proptest! {
             x += step / 4;
             boxes.push_str(&format!("{c} {x} {} {} {} 0\n", 10 + y, x + w, 40 + y));
         }
-        let pass = reread(&img, &text, &boxes);
+        let pass = reread(&img, &text, &boxes, false);
         proptest::prop_assert!(pass.skipped.is_some() || !pass.text.is_empty() || text.trim().is_empty() || !text.chars().any(is_thai_digit));
     }
+}
+
+#[test]
+fn boxes_a_few_glyphs_over_the_text_are_fitted_to_it() {
+    // Tesseract's boxes keep a `~` its text leaves out.
+    let boxes =
+        "w 10 60 30 90 0\nn 32 60 50 90 0\n~ 51 80 55 90 0\no 60 60 80 90 0\n๒ 90 60 110 90 0\n";
+    let fitted = fitted_to("wn  o ๒", boxes).expect("fitted");
+    assert_eq!(
+        fitted,
+        "w 10 60 30 90 0\nn 32 60 50 90 0\no 60 60 80 90 0\n๒ 90 60 110 90 0\n"
+    );
+    let img = GrayImage::from_pixel(200, 100, image::Luma([255]));
+    assert!(reread(&img, "wn  o ๒", boxes, true).skipped.is_some());
+    assert!(reread(&img, "wn  o ๒", &fitted, true).skipped.is_none());
+    // A glyph of several characters counts as its characters.
+    let ligature = "fi 10 60 30 90 0\n~ 31 80 35 90 0\nx 40 60 50 90 0\n";
+    assert_eq!(
+        fitted_to("fix", ligature).as_deref(),
+        Some("f 10 60 30 90 0\ni 10 60 30 90 0\nx 40 60 50 90 0\n")
+    );
+    // Nothing to fit where they agree, or where the text has a character no box has, or
+    // where more boxes than a few would go.
+    assert_eq!(fitted_to("wn~o๒", boxes), None);
+    assert_eq!(fitted_to("wnxo๒", boxes), None);
+    assert_eq!(fitted_to("w", boxes), None);
 }
 
 #[test]
@@ -1381,13 +1411,18 @@ fn text_and_boxes_must_agree() {
     assert_eq!((b[1].0, b[1].1.x0, b[1].1.y0, b[1].1.y1), ('๒', 40, 10, 40));
     // A text that is not the boxes' is left alone, with the reason.
     let img = GrayImage::from_pixel(200, 100, image::Luma([255]));
-    let pass = reread(&img, "พ ๒๕๖", boxes);
+    let pass = reread(&img, "พ ๒๕๖", boxes, false);
     assert_eq!(pass.text, "พ ๒๕๖");
     assert!(pass.skipped.is_some());
     // No Thai digits: nothing to do, nothing said.
-    let none = reread(&img, "ไม่มีตัวเลข 2566", boxes);
+    let none = reread(&img, "ไม่มีตัวเลข 2566", boxes, false);
     assert_eq!(none.text, "ไม่มีตัวเลข 2566");
     assert!(none.skipped.is_none());
+    // Unless Tesseract read Thai digits on the page (words read again since took them): then
+    // the pass goes on, and finds these boxes not the text's.
+    let thai_page = reread(&img, "ไม่มีตัวเลข 2566", boxes, true);
+    assert_eq!(thai_page.text, "ไม่มีตัวเลข 2566");
+    assert!(thai_page.skipped.is_some());
 }
 
 #[test]
@@ -1479,7 +1514,7 @@ fn an_arabic_digit_where_the_page_shows_only_a_letter_s_ink_goes() {
     let mut chars = letters.to_vec();
     chars.extend([('4', 150, 172), ('ซ', 170, 192), ('ง', 197, 217)]);
     let (img, boxes) = blotted(&ink(&[(170, 192), (197, 217)]), &chars);
-    let pass = reread(&img, "กข ๑๒ 4 ซง", &boxes);
+    let pass = reread(&img, "กข ๑๒ 4 ซง", &boxes, false);
     assert!(pass.skipped.is_none(), "{pass:?}");
     assert!(
         pass.text.ends_with(" ซง") && !pass.text.contains('4'),
@@ -1489,10 +1524,14 @@ fn an_arabic_digit_where_the_page_shows_only_a_letter_s_ink_goes() {
     let mut chars = letters.to_vec();
     chars.extend([('4', 150, 166), ('ซ', 174, 192), ('ง', 197, 217)]);
     let (img, boxes) = blotted(&ink(&[(150, 166), (174, 192), (197, 217)]), &chars);
-    assert!(reread(&img, "กข ๑๒ 4 ซง", &boxes).text.ends_with(" 4 ซง"));
+    assert!(reread(&img, "กข ๑๒ 4 ซง", &boxes, false)
+        .text
+        .ends_with(" 4 ซง"));
     // A page with no ink found anywhere says nothing of it: it stays.
     let (img, boxes) = blotted(&[], &chars);
-    assert!(reread(&img, "กข ๑๒ 4 ซง", &boxes).text.ends_with(" 4 ซง"));
+    assert!(reread(&img, "กข ๑๒ 4 ซง", &boxes, false)
+        .text
+        .ends_with(" 4 ซง"));
 }
 
 #[test]
