@@ -394,9 +394,10 @@ fn digit_report(
     }
     // The pass's cost: its own time, the glyph boxes it asks Tesseract for and the words
     // Tesseract reads again for the digits' sake (dates' Latin words, Latin words read as
-    // digits, Thai words with an Arabic digit among their letters), against the rest of Tesseract's time (what reading the page costs without the
-    // pass). The words before numbers read again are a repair of the text, not of its digits:
-    // their time is told apart, against the same base.
+    // digits, Thai words with an Arabic digit among their letters), against the rest of
+    // Tesseract's time (what reading the page costs without the pass). The words before
+    // numbers read again are a repair of the text, not of its digits: their time is told
+    // apart, against the same base.
     let pass_s = prakat::ocr::digit_pass_seconds();
     let boxes_s = prakat::ocr::glyph_box_seconds();
     let dates_s = prakat::ocr::date_word_seconds();
@@ -404,8 +405,10 @@ fn digit_report(
     let stray_s = prakat::ocr::stray_digit_seconds();
     let numbers_s = prakat::ocr::number_word_seconds();
     let tess_s = prakat::ocr::tesseract_seconds();
-    let base_s = (tess_s - boxes_s - dates_s - latin_s - stray_s - numbers_s).max(1e-9);
-    let cost = (pass_s + boxes_s + dates_s + latin_s + stray_s) / base_s;
+    // (Part of Tesseract's time, for the digits' sake.)
+    let for_digits_s = boxes_s + dates_s + latin_s + stray_s;
+    let base_s = (tess_s - for_digits_s - numbers_s).max(1e-9);
+    let cost = (pass_s + for_digits_s) / base_s;
     let number_cost = numbers_s / base_s;
     if json {
         writeln!(

@@ -16,9 +16,11 @@
 use std::ffi::CString;
 use std::sync::LazyLock;
 
+use super::digits::leading_vowel;
 use super::engine::Engine;
 use super::respell::{read_again, words_by_line, Page, Span};
 use crate::error::Result;
+use crate::thai::clean::is_thai_letter;
 use crate::thai::digits::is_thai_digit;
 
 /// A reading is taken only this sure (Tesseract's mean confidence).
@@ -32,14 +34,14 @@ static WHITELIST: LazyLock<CString> = LazyLock::new(|| {
     CString::new(chars).unwrap_or_default()
 });
 
-/// A Thai letter, vowel or mark (not a digit or the baht sign).
+/// A Thai letter, vowel or mark; not the baht sign (a digit beside it is a price's).
 fn is_thai_text(c: char) -> bool {
-    ('\u{0E01}'..='\u{0E4E}').contains(&c) && c != '\u{0E3F}'
+    is_thai_letter(c) && c != '฿'
 }
 
 /// A Thai consonant or a leading vowel: what a Thai word opens with.
 fn opens_a_word(c: char) -> bool {
-    ('ก'..='ฮ').contains(&c) || ('เ'..='ไ').contains(&c)
+    ('ก'..='ฮ').contains(&c) || leading_vowel(c)
 }
 
 /// The words of `text` that hold one Arabic digit, no other digit, and Thai letters around
@@ -79,7 +81,7 @@ pub(crate) fn accept(old: &str, at: usize, reading: &str, confidence: f32) -> Op
     let mut read: Vec<char> = reading.chars().filter(|c| !c.is_whitespace()).collect();
     // A leading vowel ends no Thai word: at the reading's end it is the next word's, caught
     // at the crop's edge (`รหัสไปรษณีย์เ`).
-    while read.last().is_some_and(|&c| ('เ'..='ไ').contains(&c)) {
+    while read.last().copied().is_some_and(leading_vowel) {
         read.pop();
     }
     let old: Vec<char> = old.chars().collect();

@@ -400,7 +400,7 @@ fn glued_to_a_month(token: &str) -> Option<&str> {
 
 /// A vowel written before the consonant it follows in speech (เ แ โ ใ ไ): no word ends
 /// with one, and a Thai word may start with one.
-fn leading_vowel(c: char) -> bool {
+pub(in crate::ocr) fn leading_vowel(c: char) -> bool {
     "เแโใไ".contains(c)
 }
 

@@ -22,6 +22,7 @@ use crate::thai::digits::is_thai_digit;
 use area::{read_glyphs, AreaReading, Centres, EarlierReading};
 pub(super) use boxes::{box_line, fitted_to, glyph_boxes, line_band, Rect};
 use boxes::{gap_area, run_area};
+pub(super) use candidates::leading_vowel;
 use candidates::{candidates, Candidate};
 use decide::{digit_given, read_candidate, read_run, weighed};
 use runs::digit_like;

@@ -43,7 +43,8 @@ fn stand_ins_count_only_against_a_thai_digit() {
     // Across a number's period or comma it is part of it.
     assert_eq!(flags("๔๖.«"), "1101");
     assert_eq!(flags("»,๖๙๑"), "10111");
-    assert_eq!(flags("ราคา «,"), "0000000");
+    // Not across a space.
+    assert_eq!(flags("ราคา ๕ «"), "00000100");
     // Across the period of a clause number.
     assert_eq!(flags("๑.๒.ฆ"), "10101");
     assert_eq!(flags("@.๒.๑"), "10101");
