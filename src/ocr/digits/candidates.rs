@@ -124,7 +124,8 @@ pub(super) fn candidates(text: &str) -> Vec<(usize, usize, usize, Candidate)> {
             // or where a number stands: a number whose last digit's tail Tesseract read as
             // the bracket (`0.6.0)` for the label ๑.๙.๗, `Me.)`, `o.oo)`; `Come) ราย` for
             // ๕๐๙๗ ราย) — not a list item's `1)` or `(1)`.
-            let label_bracket = token.ends_with(')')
+            // (A period after the bracket too: `0.0).` for ๓.๗.๓, Mali Medium Italic.)
+            let label_bracket = token.trim_end_matches('.').ends_with(')')
                 && token.matches(')').count() == 1
                 && !token.contains('(')
                 && ((first && token.contains('.')) || after_slot || before_counter);

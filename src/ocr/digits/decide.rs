@@ -55,6 +55,25 @@ pub(super) fn read_candidate(read: &AreaReading, original: &str, kind: Candidate
         && glyphs.len() <= 4
         && glyphs.iter().all(likely_a_digit);
     let mut out = Reread::default();
+    // A number with a slash read as one Latin word, the slash read as a letter (`does` for
+    // ๔๖๕/๖๘, a house number, Mali): one glyph that is a slash — surely no digit, one thin
+    // stroke leaning right — between glyphs that surely are digits on both sides.
+    let slashes = read.slashes.get(lo..hi).unwrap_or_default();
+    if kind != Candidate::Label && slashes.iter().filter(|&&s| s).count() == 1 {
+        let at = slashes.iter().position(|&s| s).unwrap_or(0);
+        let (before, after) = (&glyphs[..at], &glyphs[(at + 1).min(glyphs.len())..]);
+        let sure = |part: &[Reading]| !part.is_empty() && surely_digits(part);
+        if glyphs.len() <= most + 1 && sure(before) && sure(after) {
+            for g in before {
+                out.push_digit(g, None);
+            }
+            out.text.push('/');
+            for g in after {
+                out.push_digit(g, None);
+            }
+            return out;
+        }
+    }
     if glyphs.is_empty() || glyphs.len() > most || !(placed || surely_digits(glyphs)) {
         // An Arabic clause number whose period Tesseract lost (`4 ให้มี…` for `4. ให้มี…`):
         // the period back, when the page shows one.
@@ -284,4 +303,4 @@ pub(super) fn digit_shaped(r: &Reading) -> bool {
 /// No Thai digit is narrower than this, width over height.
 const NARROWEST_DIGIT: f32 = 0.3;
 /// ...nor wider than this: Taviraj ExtraBold's ๓, bilevel, is 1.63.
-const WIDEST_DIGIT: f32 = 1.7;
+pub(super) const WIDEST_DIGIT: f32 = 1.7;

@@ -4,7 +4,7 @@
 
 use image::GrayImage;
 
-use super::decide::{surely_a_digit, SURELY_A_DIGIT, SURELY_NOT_A_DIGIT};
+use super::decide::{surely_a_digit, SURELY_A_DIGIT, SURELY_NOT_A_DIGIT, WIDEST_DIGIT};
 use crate::ocr::digit_classifier::{classify, ink_threshold_at};
 
 /// Cuts a run's patch into glyphs: connected pieces of ink, pieces over one another joined
@@ -221,7 +221,9 @@ pub(super) fn glyphs_of_run(
             // A glyph that surely reads as one digit and is no wider than one and a half times
             // its height is one (a typewriter's ๗, wider than its other digits); two digits
             // touching are about twice as wide as high.
-            let one_digit = || classify(&own).is_some_and(|r| r.p_other < 0.02 && r.aspect <= 1.5);
+            let sure_digit =
+                |most: f32| classify(&own).is_some_and(|r| r.p_other < 0.02 && r.aspect <= most);
+            let one_digit = || sure_digit(1.5);
             let two_wide = ((b - a) as f32) > 1.6 * typical && !one_digit();
             // Two narrow digits touching (Bai Jamjuree ExtraLight's `๕๖`, one and a half
             // times as wide as high) are not as wide as two digits of most faces: where such
@@ -238,6 +240,15 @@ pub(super) fn glyphs_of_run(
                 // where no cut gives two sure digits, one leaving a slash and a sure digit
                 // does — both kept, the slash written as one among the number's digits.
                 if two_wide && !both_sure {
+                    // Wider still, but no wider than a digit may be, and surely one: where no
+                    // cut gives two sure digits, it is one (Taviraj Black Italic's ๗, 1.53
+                    // times as wide as high, whose stem was cut off as a slash: `ood` for ๑๗
+                    // stayed; Sawasdee Bold Oblique's ๖๑ touching, 1.67 and read as one sure
+                    // ๖, cuts into two sure digits).
+                    if sure_digit(WIDEST_DIGIT) {
+                        out.push((a, b, own));
+                        continue;
+                    }
                     if let Some((digit, stroke)) = split_off_stroke(&own, t, typical) {
                         let mut both = [digit, stroke];
                         both.sort_by_key(|p| p.0);

@@ -93,10 +93,12 @@ fn line_openers_that_stand_for_clause_numbers() {
         .collect();
     // A dash is no candidate (a bullet); a long Latin word and Latin text after are not.
     assert_eq!(found, vec!["©.", "on.", "ฒ."]);
-    // A label of three numbers whose last one's tail came out as a closing bracket; not a
-    // list item's bracketed number, nor a long Latin token with no period.
+    // A label of three numbers whose last one's tail came out as a closing bracket (and a
+    // period after it: `0.0).` for ๓.๗.๓); not a list item's bracketed number, nor a long
+    // Latin token with no period.
     let bracketed = "0.6.0) รายงานผล
 em...) รายงานผล
+0.0). รายงานผล
 1) ให้
 (1) ให้
 1.1(a) ให้
@@ -106,7 +108,7 @@ abcdef) ให้";
         .filter(|c| c.3 == Candidate::Label)
         .map(|&(s, e, _, _)| &bracketed[s..e])
         .collect();
-    assert_eq!(found, vec!["0.6.0)", "em...)"]);
+    assert_eq!(found, vec!["0.6.0)", "em...)", "0.0)."]);
     // The visible index points at the token's first character.
     let (_, _, first, _) = candidates("ก ข\n5 ให้")[0];
     assert_eq!(first, 2);
@@ -274,6 +276,50 @@ fn a_gap_leaves_the_neighbouring_words_letters_out() {
     // A word's letters are not left out so (a token Tesseract wrote must be digits whole).
     let read = gap(vec![seven, letter]);
     assert_eq!(read_candidate(&read, "ซก", Candidate::Word).text, "");
+}
+
+#[test]
+fn a_slash_read_as_a_letter_in_a_word_is_a_slash() {
+    let slash = Reading {
+        p_digit: 0.0,
+        p_other: 1.0,
+        aspect: 0.38,
+        ..reading(&[('๙', 1.0)])
+    };
+    let read = |glyphs: Vec<Reading>, slashes: Vec<bool>| AreaReading {
+        periods: vec![false; glyphs.len()],
+        glyphs,
+        slashes,
+        ..AreaReading::default()
+    };
+    let d = |c: char| reading(&[(c, 1.0)]);
+    // Mali's house number ๔๖๕/๖๘ read `does`: its slash one glyph among sure digits.
+    let house = || vec![d('๔'), d('๖'), d('๕'), slash, d('๖'), d('๘')];
+    let marked = vec![false, false, false, true, false, false];
+    let number = read_candidate(&read(house(), marked.clone()), "does", Candidate::Word);
+    assert_eq!(number.text, "๔๖๕/๖๘");
+    // Each digit stands where the page's reading puts it (the slash between them no digit).
+    let at: Vec<usize> = number.glyphs.iter().map(|g| g.0).collect();
+    assert_eq!(at, [0, 3, 6, 10, 13]);
+    // Not where the glyph is no slash (a letter), nor at a word's end, nor with a letter
+    // among the digits.
+    let plain = vec![false; 6];
+    assert_eq!(
+        read_candidate(&read(house(), plain), "does", Candidate::Word).text,
+        ""
+    );
+    let last = vec![d('๔'), d('๖'), slash];
+    let at_end = read(last, vec![false, false, true]);
+    assert_eq!(read_candidate(&at_end, "do/", Candidate::Word).text, "");
+    let letter = Reading {
+        p_other: 0.99,
+        ..d('๑')
+    };
+    let with_letter = vec![d('๔'), letter, d('๕'), slash, d('๖'), d('๘')];
+    assert_eq!(
+        read_candidate(&read(with_letter, marked), "does", Candidate::Word).text,
+        ""
+    );
 }
 
 #[test]
@@ -517,6 +563,38 @@ fn a_digit_is_not_joined_to_the_slash_after_it() {
     let joined = read_at(&[]);
     assert_eq!(joined.len(), 1, "{joined:?}");
     assert_ne!(joined[0].2, Some('๐'));
+}
+
+#[test]
+fn a_wide_glyph_surely_one_digit_stays_whole_unless_cut_into_two_sure_ones() {
+    // Taviraj Black Italic, `หมู่ที่ ๑๗` (fixtures/digits/taviraj_black_italic.jpg): its ๗
+    // is 1.53 times as wide as high and reads surely as ๗; no cut gives two sure digits. It
+    // once lost its stem, cut off as a slash, and `ood` stayed for ๑๗.
+    let read = |page: &str, (x, y, w, h): (u32, u32, u32, u32), band, (from, to): (u32, u32)| {
+        glyphs(&deskewed_patch(page, x, y, w, h), band, &[])
+            .0
+            .iter()
+            .filter(|(a, b, _)| *a < to && *b > from)
+            .map(|(_, _, g)| classify(g).map(|r| (r.digit, r.p_other < 0.1)))
+            .collect::<Vec<_>>()
+    };
+    let seventeen = read(
+        "taviraj_black_italic.jpg",
+        (780, 1495, 140, 65),
+        (23, 57),
+        (27, 117),
+    );
+    assert_eq!(seventeen, [Some(('๑', true)), Some(('๗', true))]);
+    // Sawasdee Bold Oblique, `๓๗๖๑ ราย`: its ๖ and ๑ touch, 1.67 times as wide as high,
+    // and the two together read as a sure ๖ — but a cut gives two sure digits.
+    let number = read(
+        "sawasdee_bold_oblique_lowres.jpg",
+        (680, 815, 140, 60),
+        (19, 47),
+        (15, 133),
+    );
+    let digits: Vec<char> = number.iter().flatten().map(|r| r.0).collect();
+    assert_eq!(digits, ['๓', '๗', '๖', '๑'], "{number:?}");
 }
 
 #[test]
