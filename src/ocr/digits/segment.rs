@@ -211,7 +211,11 @@ pub(super) fn glyphs_of_run(
             // joined to that slash however it reads (๐ and a slash read as ๗, ๓ and one as
             // ๗, ๔ and one as no digit): the same cut.
             let holds_slash = holds_a_slash(a, b);
-            let no_digit = || classify(&own).is_some_and(|r| r.p_other >= SURELY_NOT_A_DIGIT);
+            // (The part read once, however many of the tests below ask: classifying is most
+            // of the pass's time.)
+            let whole = std::cell::OnceCell::new();
+            let read_whole = || *whole.get_or_init(|| classify(&own));
+            let no_digit = || read_whole().is_some_and(|r| r.p_other >= SURELY_NOT_A_DIGIT);
             if ((b - a) as f32) >= 1.05 * typical && (holds_slash || (at_slash && no_digit())) {
                 if let Some(((da, db, digit), _)) = split_off_stroke(&own, t, typical) {
                     out.push((a + da, a + db, digit));
@@ -222,7 +226,7 @@ pub(super) fn glyphs_of_run(
             // its height is one (a typewriter's ๗, wider than its other digits); two digits
             // touching are about twice as wide as high.
             let sure_digit =
-                |most: f32| classify(&own).is_some_and(|r| r.p_other < 0.02 && r.aspect <= most);
+                |most: f32| read_whole().is_some_and(|r| r.p_other < 0.02 && r.aspect <= most);
             let one_digit = || sure_digit(1.5);
             let two_wide = ((b - a) as f32) > 1.6 * typical && !one_digit();
             // Two narrow digits touching (Bai Jamjuree ExtraLight's `๕๖`, one and a half
@@ -231,7 +235,7 @@ pub(super) fn glyphs_of_run(
             let narrow_pair = !two_wide
                 && ((b - a) as f32) > NARROW_PAIR * typical
                 && (run.0..run.1).contains(&((a + b) / 2))
-                && classify(&own).is_some_and(|r| r.p_other > 0.5);
+                && read_whole().is_some_and(|r| r.p_other > 0.5);
             if two_wide || narrow_pair {
                 let split = split_touching(&own, t);
                 let sure = |g: &GrayImage| classify(g).is_some_and(|r| surely_a_digit(&r));
@@ -267,7 +271,7 @@ pub(super) fn glyphs_of_run(
             // digit reads surely without it, as the digit it read with it or the surer.
             if let Some((cut, bottom)) = touching_period(&own, t, low_half, typical) {
                 let digit = image::imageops::crop_imm(&own, 0, 0, cut, own.height()).to_image();
-                let (with, without) = (classify(&own), classify(&digit).filter(surely_a_digit));
+                let (with, without) = (read_whole(), classify(&digit).filter(surely_a_digit));
                 let better = without.as_ref().is_some_and(|r| {
                     with.as_ref().is_none_or(|w| {
                         (w.digit == r.digit && r.p_digit >= 0.9) || r.p_digit > w.p_digit + 0.2
